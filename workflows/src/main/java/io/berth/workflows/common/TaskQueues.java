@@ -1,0 +1,17 @@
+package io.berth.workflows.common;
+
+/** Task-queue names: the one place they are spelled. */
+public final class TaskQueues {
+
+  /** All workflows, and activities that talk to shared services (platform DB, DNS, ACME, …). */
+  public static final String CONTROL = "berth-control";
+
+  private static final String HOST_PREFIX = "berth-host-";
+
+  private TaskQueues() {}
+
+  /** The queue polled by the worker on one Docker host. */
+  public static String host(String hostId) {
+    return HOST_PREFIX + hostId;
+  }
+}

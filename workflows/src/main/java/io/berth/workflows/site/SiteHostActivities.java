@@ -1,0 +1,38 @@
+package io.berth.workflows.site;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * Activities that must run on the site's Docker host ({@code berth-host-<hostId>}). Each one is
+ * idempotent: run twice, it converges to the same single network, container or route.
+ */
+@ActivityInterface
+public interface SiteHostActivities {
+
+  /** Creates the customer's private bridge network unless it exists; returns its name. */
+  String ensureNetwork(long customerId);
+
+  /** Removes the customer's network if no container is attached to it any more. */
+  void removeNetwork(long customerId);
+
+  /**
+   * Makes the site's container exist with exactly this spec and be running: creates it, keeps an
+   * equal one, or replaces one whose spec differs (the site's volume is kept).
+   */
+  void ensureContainer(ContainerSpec spec);
+
+  /** Removes the site's container if present; keeps nothing running for the site. */
+  void removeContainer(long siteId);
+
+  /** Starts (no-op if running), stops (no-op if stopped) or restarts the site's container. */
+  void changeContainerState(long siteId, SiteAction action);
+
+  /** Writes the site's proxy route, checks the proxy config and reloads; no change if equal. */
+  void ensureRoute(RouteSpec route);
+
+  /** Removes the site's proxy route if present and reloads. */
+  void removeRoute(long siteId);
+
+  /** Fetches the site through the proxy; succeeds on HTTP 200, fails (retryably) otherwise. */
+  void checkHealth(RouteSpec route);
+}
