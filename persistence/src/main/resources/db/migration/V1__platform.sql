@@ -62,7 +62,8 @@ CREATE TABLE site (
 );
 -- A name is taken while its site exists; a cancelled or failed site gives its name back.
 CREATE UNIQUE INDEX site_name_live_uq ON site (name) WHERE status NOT IN ('CANCELLED', 'FAILED');
-CREATE UNIQUE INDEX site_host_port_uq ON site (host_id, host_port) WHERE host_port IS NOT NULL;
+CREATE UNIQUE INDEX site_host_port_uq ON site (host_id, host_port)
+    WHERE host_port IS NOT NULL AND status NOT IN ('CANCELLED', 'FAILED');
 CREATE INDEX site_customer_idx ON site (customer_id, id);
 
 CREATE TABLE api_token (

@@ -1,5 +1,6 @@
 package io.berth.workflows.progress;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * (readable by describe, even with no worker running) and answer it from their {@code progress}
  * query.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Progress(List<Step> steps) {
 
   public static final String MEMO_KEY = "progress";

@@ -1,5 +1,8 @@
 package io.berth.workflows.progress;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * One step of a journey as the panel shows it.
  *
@@ -10,6 +13,7 @@ package io.berth.workflows.progress;
  * @param startedAt epoch millis, 0 when not started
  * @param finishedAt epoch millis, 0 when not finished
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Step(
     String name, StepState state, int attempt, String error, long startedAt, long finishedAt) {
 
@@ -33,6 +37,7 @@ public record Step(
     return new Step(name, StepState.RETRYING, currentAttempt, lastError, startedAt, finishedAt);
   }
 
+  @JsonIgnore
   public boolean isActive() {
     return state == StepState.RUNNING || state == StepState.RETRYING;
   }

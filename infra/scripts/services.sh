@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The real services Berth runs against on one machine: Docker engine, PostgreSQL, Temporal dev
+# server, the host's nginx reverse proxy, and the app images.
+#   services.sh install   install what is missing (Debian packages, Temporal CLI)
+#   services.sh up [dockerd|postgres|temporal|nginx|images]...
+#                         start whatever is not running (idempotent), build missing images
+#   services.sh down      stop what `up` started
+#   services.sh status    one line per service
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BERTH_HOME=${BERTH_HOME:-$ROOT/.berth}
+TEMPORAL_VERSION=${TEMPORAL_VERSION:-v1.5.1}
+TEMPORAL_PORT=${BERTH_TEMPORAL_PORT:-7233}
+TEMPORAL_UI_PORT=${BERTH_TEMPORAL_UI_PORT:-8233}
+PROXY_PORT=${BERTH_PROXY_HTTP_PORT:-8880}
+PG_PORT=${BERTH_PG_PORT:-5432}
+PACKAGES=(docker.io nginx postgresql debootstrap chromium chromium-driver curl iproute2)
+
+log() { printf '[services] %s\n' "$*" >&2; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # port what seconds
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do listening "$1" && return 0; sleep 0.1; done
+  log "$2 did not open port $1 within $3 s"; return 1
+}
+
+temporal_bin() {
+  if [[ -x $BERTH_HOME/bin/temporal ]]; then echo "$BERTH_HOME/bin/temporal"
+  elif command -v temporal >/dev/null; then command -v temporal
+  elif [[ -x $HOME/go/bin/temporal ]]; then echo "$HOME/go/bin/temporal"
+  fi
+}
+
+install() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [[ -z $(temporal_bin) ]]; then
+    log "building the Temporal CLI $TEMPORAL_VERSION from Go modules"
+    mkdir -p "$BERTH_HOME/bin"
+    GOBIN=$BERTH_HOME/bin go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
+  fi
+}
+
+dockerd_up() {
+  if docker info >/dev/null 2>&1; then return; fi
+  log "starting dockerd"
+  mkdir -p "$BERTH_HOME/logs"
+  nohup dockerd >"$BERTH_HOME/logs/dockerd.log" 2>&1 &
+  for _ in $(seq 1 100); do docker info >/dev/null 2>&1 && return; sleep 0.2; done
+  log "dockerd did not start: see $BERTH_HOME/logs/dockerd.log"; return 1
+}
+
+postgres_up() {
+  if ! listening "$PG_PORT"; then
+    log "starting PostgreSQL"
+    local version
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+    pg_ctlcluster "$version" main start
+    wait_for "$PG_PORT" PostgreSQL 30
+  fi
+  # The platform's own role and databases: berth (dev) and berth_test (tests).
+  su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='berth'\"" | grep -q 1 \
+    || su postgres -c "psql -qc \"CREATE ROLE berth LOGIN PASSWORD 'berth' CREATEDB\""
+  for db in berth berth_test; do
+    su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
+      || su postgres -c "createdb -O berth $db"
+  done
+}
+
+temporal_up() {
+  if listening "$TEMPORAL_PORT"; then return; fi
+  local bin
+  bin=$(temporal_bin)
+  [[ -n $bin ]] || { log "no temporal CLI: run '$0 install'"; return 1; }
+  log "starting Temporal dev server ($bin) on $TEMPORAL_PORT, UI on $TEMPORAL_UI_PORT"
+  mkdir -p "$BERTH_HOME/temporal" "$BERTH_HOME/logs"
+  local attrs=()
+  for a in BerthCustomerId BerthOrderId BerthSiteId BerthStep; do
+    attrs+=(--search-attribute "$a=Keyword")
+  done
+  nohup "$bin" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
+    --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$BERTH_HOME/temporal/temporal.db" "${attrs[@]}" --log-level warn \
+    >"$BERTH_HOME/logs/temporal.log" 2>&1 &
+  echo $! >"$BERTH_HOME/temporal/pid"
+  wait_for "$TEMPORAL_PORT" Temporal 60
+}
+
+nginx_up() {
+  local prefix=$BERTH_HOME/nginx
+  mkdir -p "$prefix"/{sites,logs,tmp,html}
+  cp "$ROOT"/infra/nginx/html/*.html "$prefix/html/"
+  sed -e "s#@PREFIX@#$prefix#g" -e "s#@LISTEN@#127.0.0.1:$PROXY_PORT#g" \
+    "$ROOT/infra/nginx/nginx.conf.template" >"$prefix/nginx.conf"
+  if [[ -f $prefix/nginx.pid ]] && kill -0 "$(cat "$prefix/nginx.pid")" 2>/dev/null; then
+    nginx -q -t -c "$prefix/nginx.conf" -p "$prefix" && nginx -s reload -c "$prefix/nginx.conf" -p "$prefix"
+    return
+  fi
+  log "starting nginx on 127.0.0.1:$PROXY_PORT"
+  nginx -c "$prefix/nginx.conf" -p "$prefix"
+  wait_for "$PROXY_PORT" nginx 10
+}
+
+images_up() {
+  if [[ -x $ROOT/infra/images/build.sh ]]; then "$ROOT/infra/images/build.sh"; fi
+}
+
+up() {
+  local services=("$@")
+  ((${#services[@]})) || services=(dockerd postgres temporal nginx images)
+  for s in "${services[@]}"; do
+    case $s in
+      dockerd | postgres | temporal | nginx | images) "${s}_up" ;;
+      *) log "unknown service $s"; return 2 ;;
+    esac
+  done
+}
+
+down() {
+  local prefix=$BERTH_HOME/nginx
+  [[ -f $prefix/nginx.pid ]] && nginx -s quit -c "$prefix/nginx.conf" -p "$prefix" 2>/dev/null || true
+  [[ -f $BERTH_HOME/temporal/pid ]] && kill "$(cat "$BERTH_HOME/temporal/pid")" 2>/dev/null || true
+  rm -f "$BERTH_HOME/temporal/pid"
+}
+
+status() {
+  docker info >/dev/null 2>&1 && echo "docker     up" || echo "docker     down"
+  listening "$PG_PORT" && echo "postgresql up (127.0.0.1:$PG_PORT)" || echo "postgresql down"
+  listening "$TEMPORAL_PORT" && echo "temporal   up (127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT)" || echo "temporal   down"
+  listening "$PROXY_PORT" && echo "nginx      up (127.0.0.1:$PROXY_PORT)" || echo "nginx      down"
+}
+
+case "${1:-}" in
+  install) install ;;
+  up) shift; up "$@" ;;
+  down) down ;;
+  status) status ;;
+  temporal-bin) temporal_bin ;;
+  *) echo "usage: $0 install|up [service...]|down|status" >&2; exit 2 ;;
+esac

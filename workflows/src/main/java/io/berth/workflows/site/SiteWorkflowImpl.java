@@ -1,0 +1,152 @@
+package io.berth.workflows.site;
+
+import io.berth.workflows.common.ActivityStubs;
+import io.berth.workflows.common.FailureReasons;
+import io.berth.workflows.order.OrderWorkflow;
+import io.berth.workflows.progress.Progress;
+import io.berth.workflows.progress.StepTracker;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowLock;
+import java.util.Map;
+import org.slf4j.Logger;
+
+public class SiteWorkflowImpl implements SiteWorkflow {
+
+  private static final Logger log = Workflow.getLogger(SiteWorkflowImpl.class);
+
+  private final SiteRecordActivities records =
+      Workflow.newActivityStub(SiteRecordActivities.class, ActivityStubs.control());
+  private final WorkflowLock actions = Workflow.newWorkflowLock();
+
+  private SiteHostActivities hostActivities;
+  private long siteId;
+  private StepTracker steps = new StepTracker(STEPS);
+  private SiteStatus status = SiteStatus.PROVISIONING;
+  private boolean provisioned;
+
+  @Override
+  public void run(SiteRequest request) {
+    siteId = request.siteId();
+    hostActivities =
+        Workflow.newActivityStub(SiteHostActivities.class, ActivityStubs.host(request.hostId()));
+    if (request.provisioned()) {
+      steps = new StepTracker(request.progress());
+      Workflow.upsertMemo(Map.of(Progress.MEMO_KEY, steps.snapshot()));
+      status = request.status();
+      provisioned = true;
+    } else {
+      provision(request, hostActivities);
+      tellOrder();
+    }
+    Workflow.await(
+        () -> Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished());
+    Workflow.continueAsNew(request.continued(status, steps.snapshot()));
+  }
+
+  private void provision(SiteRequest request, SiteHostActivities host) {
+    SiteHostActivities health =
+        Workflow.newActivityStub(SiteHostActivities.class, ActivityStubs.health(request.hostId()));
+    Saga undo = new Saga(new Saga.Options.Builder().build());
+    try {
+      steps.start(STEP_NETWORK);
+      undo.addCompensation(host::removeNetwork, request.customerId());
+      host.ensureNetwork(request.customerId());
+      steps.done(STEP_NETWORK);
+
+      steps.start(STEP_CONTAINER);
+      undo.addCompensation(host::removeContainer, request.siteId());
+      host.ensureContainer(request.container());
+      steps.done(STEP_CONTAINER);
+
+      steps.start(STEP_ROUTE);
+      undo.addCompensation(host::removeRoute, request.siteId());
+      host.ensureRoute(request.route());
+      steps.done(STEP_ROUTE);
+
+      steps.start(STEP_HEALTH);
+      health.checkHealth(request.route());
+      steps.done(STEP_HEALTH);
+
+      status = SiteStatus.RUNNING;
+      records.recordSiteStatus(request.siteId(), SiteStatus.RUNNING, null);
+      provisioned = true;
+    } catch (ActivityFailure | CanceledFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        steps.cancelUnfinished();
+        status = SiteStatus.CANCELLED;
+        undo(undo, request.siteId(), SiteStatus.CANCELLED, "Order cancelled before going live");
+        throw e;
+      }
+      String reason = FailureReasons.of(e);
+      steps.fail(steps.active(), reason);
+      steps.cancelUnfinished();
+      status = SiteStatus.FAILED;
+      undo(undo, request.siteId(), SiteStatus.FAILED, reason);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(reason, "SITE_FAILED", e);
+    }
+  }
+
+  /** Runs the compensations even though the workflow itself may be cancelled. */
+  private void undo(Saga undo, long siteId, SiteStatus finalStatus, String reason) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              undo.compensate();
+              records.recordSiteStatus(siteId, finalStatus, reason);
+            })
+        .run();
+  }
+
+  /** Lets the parent order finish; the site keeps running as its own entity. */
+  private void tellOrder() {
+    Workflow.getInfo()
+        .getParentWorkflowId()
+        .ifPresent(
+            orderWorkflowId -> {
+              try {
+                Workflow.newExternalWorkflowStub(OrderWorkflow.class, orderWorkflowId)
+                    .siteProvisioned();
+              } catch (RuntimeException e) {
+                log.warn("Order {} did not take the provisioned signal", orderWorkflowId, e);
+              }
+            });
+  }
+
+  @Override
+  public SiteStatus perform(SiteAction action) {
+    actions.lock();
+    try {
+      hostActivities.changeContainerState(siteId, action);
+      status = action == SiteAction.STOP ? SiteStatus.STOPPED : SiteStatus.RUNNING;
+      records.recordSiteStatus(siteId, status, null);
+      return status;
+    } finally {
+      actions.unlock();
+    }
+  }
+
+  @Override
+  public void validatePerform(SiteAction action) {
+    if (action == null) {
+      throw new IllegalArgumentException("Choose start, stop or restart.");
+    }
+    if (!provisioned) {
+      throw new IllegalStateException(
+          "The site is still being set up; actions are available once it is live.");
+    }
+  }
+
+  @Override
+  public Progress progress() {
+    return steps.snapshot();
+  }
+
+  @Override
+  public SiteStatus status() {
+    return status;
+  }
+}

@@ -1,0 +1,94 @@
+package io.berth.workflows;
+
+import io.berth.workflows.common.FailureType;
+import io.berth.workflows.site.ContainerSpec;
+import io.berth.workflows.site.RouteSpec;
+import io.berth.workflows.site.SiteAction;
+import io.berth.workflows.site.SiteHostActivities;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** In-memory Docker host for workflow tests, with switches to make steps fail. */
+public class FakeHost implements SiteHostActivities {
+
+  public final Set<Long> networks = ConcurrentHashMap.newKeySet();
+  public final Map<Long, String> containers = new ConcurrentHashMap<>();
+  public final Set<Long> routes = ConcurrentHashMap.newKeySet();
+  public final AtomicInteger containerAttempts = new AtomicInteger();
+  public final AtomicInteger restarts = new AtomicInteger();
+
+  /** The container step fails this many times with a transient error before it works. */
+  public volatile int transientContainerFailures;
+
+  /** The health check never passes, as if the app never answered. */
+  public volatile boolean unhealthy;
+
+  /** The health check blocks (keeps the journey in flight) while this is set. */
+  public volatile boolean slowHealth;
+
+  @Override
+  public String ensureNetwork(long customerId) {
+    networks.add(customerId);
+    return "berth-net-" + customerId;
+  }
+
+  @Override
+  public void removeNetwork(long customerId) {
+    networks.remove(customerId);
+  }
+
+  @Override
+  public void ensureContainer(ContainerSpec spec) {
+    if (containerAttempts.incrementAndGet() <= transientContainerFailures) {
+      throw new IllegalStateException(
+          "Docker engine unreachable at unix:///var/run/docker.sock: connection refused");
+    }
+    containers.put(spec.siteId(), "running");
+  }
+
+  @Override
+  public void removeContainer(long siteId) {
+    containers.remove(siteId);
+  }
+
+  @Override
+  public void changeContainerState(long siteId, SiteAction action) {
+    if (action == SiteAction.RESTART) {
+      restarts.incrementAndGet();
+    }
+    containers.put(siteId, action == SiteAction.STOP ? "exited" : "running");
+  }
+
+  @Override
+  public void ensureRoute(RouteSpec route) {
+    routes.add(route.siteId());
+  }
+
+  @Override
+  public void removeRoute(long siteId) {
+    routes.remove(siteId);
+  }
+
+  @Override
+  public void checkHealth(RouteSpec route) {
+    if (unhealthy) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The site did not answer through the proxy", FailureType.UNHEALTHY.type());
+    }
+    while (slowHealth) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  public boolean isEmpty() {
+    return networks.isEmpty() && containers.isEmpty() && routes.isEmpty();
+  }
+}
