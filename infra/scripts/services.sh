@@ -74,23 +74,43 @@ postgres_up() {
   done
 }
 
+NAMESPACES=(default berth-it berth-e2e berth-bench)
+SEARCH_ATTRIBUTES=(BerthCustomerId BerthOrderId BerthSiteId BerthStep)
+
+# The platform's namespace and the test suites' own (so their workflow ids never meet), each
+# with Berth's search attributes; works on a server started by someone else, too.
+temporal_namespaces() {
+  local bin=$1 ns a
+  for ns in "${NAMESPACES[@]}"; do
+    "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null 2>&1 ||
+      "$bin" operator namespace create --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null
+    local have
+    have=$("$bin" operator search-attribute list --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" 2>/dev/null)
+    for a in "${SEARCH_ATTRIBUTES[@]}"; do
+      grep -q "$a" <<<"$have" ||
+        "$bin" operator search-attribute create --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" \
+          --name "$a" --type Keyword >/dev/null
+    done
+  done
+}
+
 temporal_up() {
-  if listening "$TEMPORAL_PORT"; then return; fi
   local bin
   bin=$(temporal_bin)
+  if listening "$TEMPORAL_PORT"; then
+    [[ -n $bin ]] && temporal_namespaces "$bin"
+    return
+  fi
   [[ -n $bin ]] || { log "no temporal CLI: run '$0 install'"; return 1; }
   log "starting Temporal dev server ($bin) on $TEMPORAL_PORT, UI on $TEMPORAL_UI_PORT"
   mkdir -p "$BERTH_HOME/temporal" "$BERTH_HOME/logs"
-  local attrs=()
-  for a in BerthCustomerId BerthOrderId BerthSiteId BerthStep; do
-    attrs+=(--search-attribute "$a=Keyword")
-  done
   nohup "$bin" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$BERTH_HOME/temporal/temporal.db" "${attrs[@]}" --log-level warn \
+    --db-filename "$BERTH_HOME/temporal/temporal.db" --log-level warn \
     >"$BERTH_HOME/logs/temporal.log" 2>&1 &
   echo $! >"$BERTH_HOME/temporal/pid"
   wait_for "$TEMPORAL_PORT" Temporal 60
+  temporal_namespaces "$bin"
 }
 
 nginx_up() {

@@ -1,0 +1,439 @@
+package io.berth.activities.proxy;
+
+import io.berth.activities.common.PermanentException;
+import io.berth.workflows.common.FailureType;
+import io.berth.workflows.common.SiteNames;
+import io.berth.workflows.site.RouteSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@link ReverseProxy} on the host's nginx: one server block per site in {@code
+ * <prefix>/sites/site-<siteId>.conf}, included by the {@code nginx.conf} that {@code
+ * infra/scripts/services.sh} renders.
+ *
+ * <p>A change is written to a temporary file and moved into place, checked with {@code nginx -t}
+ * and applied with {@code nginx -s reload}; a call returns once nginx's workers run the new config
+ * ({@code nginx.pid} in the prefix names the master, as infra's {@code nginx.conf} sets). Before
+ * the move, the file's previous state is kept in a journal entry ({@code .site-<id>.prev}, or
+ * {@code .site-<id>.absent} when there was none); the entry goes away once nginx has reloaded. A
+ * rejected config restores every journalled file, and an entry left behind by a crash forces the
+ * next change to test and reload even if its own file is already up to date. Changes are serialised
+ * across processes with a lock on {@code <prefix>/sites/.lock}.
+ */
+public final class NginxReverseProxy implements ReverseProxy {
+
+  static final int MIN_PORT = 1024;
+  static final int MAX_PORT = 65535;
+
+  private static final Pattern LISTEN =
+      Pattern.compile("(?:(?:[0-9A-Za-z.-]+|\\[[0-9A-Fa-f:.]+]):)?[0-9]{1,5}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
+  private static final Pattern SERVER_NAME = Pattern.compile("\\bserver_name\\s+([^;]*);");
+  private static final Pattern JOURNAL = Pattern.compile("\\.site-([0-9]+)\\.(prev|absent)");
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(10);
+  private static final Path PROC = Path.of("/proc");
+  private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM =
+      new ConcurrentHashMap<>();
+
+  private final Path prefix;
+  private final Path sites;
+  private final Path nginxConf;
+  private final Path lockFile;
+  private final Path pidFile;
+  private final String listen;
+  private final String nginx;
+  private final String domain;
+
+  /**
+   * @param prefix the nginx prefix directory holding {@code nginx.conf}, {@code sites/}, {@code
+   *     html/}
+   * @param listen the address of the sites' server blocks, e.g. {@code 127.0.0.1:8880}; must equal
+   *     the {@code listen} of the default server in {@code nginx.conf}
+   * @param nginx the nginx binary, a path or a name looked up on {@code PATH}
+   * @param domain the domain that site names are prefixed to, e.g. {@code berth.localhost}
+   */
+  public NginxReverseProxy(Path prefix, String listen, String nginx, String domain) {
+    this.prefix = prefix.toAbsolutePath().normalize();
+    this.sites = this.prefix.resolve("sites");
+    this.nginxConf = this.prefix.resolve("nginx.conf");
+    this.lockFile = sites.resolve(".lock");
+    this.pidFile = this.prefix.resolve("nginx.pid");
+    if (listen == null || !LISTEN.matcher(listen).matches()) {
+      throw new IllegalArgumentException(
+          "berth.proxy.listen must look like 127.0.0.1:8880, not " + listen);
+    }
+    if (nginx == null || nginx.isBlank()) {
+      throw new IllegalArgumentException("berth.proxy.nginx must name the nginx binary");
+    }
+    if (domain == null
+        || !DOMAIN.matcher(domain).matches()
+        || domain.length() > 253 - SiteNames.MAX_LENGTH - 1) {
+      throw new IllegalArgumentException(
+          "berth.sites.domain must be a lowercase DNS name such as berth.localhost, not " + domain);
+    }
+    this.listen = listen;
+    this.nginx = nginx;
+    this.domain = domain;
+  }
+
+  @Override
+  public void ensureRoute(RouteSpec route) {
+    if (route == null) {
+      throw new PermanentException(FailureType.INVALID_INPUT, "A route is required.");
+    }
+    requireSiteId(route.siteId());
+    SiteNames.problem(route.siteName())
+        .ifPresent(
+            problem -> {
+              throw new PermanentException(FailureType.INVALID_INPUT, problem);
+            });
+    if (route.hostPort() < MIN_PORT || route.hostPort() > MAX_PORT) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "A site's port must be between "
+              + MIN_PORT
+              + " and "
+              + MAX_PORT
+              + ", not "
+              + route.hostPort()
+              + ".");
+    }
+    String hostname = hostname(route.siteName());
+    String block = SiteServerBlock.render(route.siteId(), hostname, listen, route.hostPort());
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          refuseNameOfAnotherSite(route.siteId(), route.siteName(), hostname);
+          apply(route.siteId(), hostname, Optional.of(block));
+        });
+  }
+
+  @Override
+  public void removeRoute(long siteId) {
+    requireSiteId(siteId);
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          apply(siteId, "site " + siteId, Optional.empty());
+        });
+  }
+
+  @Override
+  public String hostname(String siteName) {
+    SiteNames.problem(siteName)
+        .ifPresent(
+            problem -> {
+              throw new PermanentException(FailureType.INVALID_INPUT, problem);
+            });
+    return siteName + "." + domain;
+  }
+
+  /** The file that holds the site's server block. */
+  Path siteFile(long siteId) {
+    return sites.resolve("site-" + siteId + ".conf");
+  }
+
+  private static void requireSiteId(long siteId) {
+    if (siteId <= 0) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT, "A site id is a positive number, not " + siteId + ".");
+    }
+  }
+
+  private void refuseNameOfAnotherSite(long siteId, String siteName, String hostname)
+      throws IOException {
+    Path own = siteFile(siteId);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, "*.conf")) {
+      for (Path file : files) {
+        if (file.equals(own) || !Files.isRegularFile(file)) {
+          continue;
+        }
+        // Latin-1 reads any bytes; host names are ASCII.
+        String config = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        Matcher names = SERVER_NAME.matcher(config);
+        while (names.find()) {
+          for (String name : names.group(1).trim().split("\\s+")) {
+            if (name.toLowerCase(Locale.ROOT).equals(hostname)) {
+              throw new PermanentException(
+                  FailureType.CONFLICT,
+                  "The name " + siteName + " is already in use by another site");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Puts the site's file into the wanted state (absent when empty), then tests and reloads. */
+  private void apply(long siteId, String what, Optional<String> wanted) throws IOException {
+    Path file = siteFile(siteId);
+    byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
+    byte[] next = wanted.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    List<Path> journal = journal();
+    if (journal.isEmpty() && Arrays.equals(current, next)) {
+      return;
+    }
+    if (journal.stream().noneMatch(entry -> journalSiteId(entry) == siteId)) {
+      if (current == null) {
+        writeAtomically(sites.resolve(".site-" + siteId + ".absent"), new byte[0]);
+      } else {
+        writeAtomically(sites.resolve(".site-" + siteId + ".prev"), current);
+      }
+    }
+    if (next == null) {
+      Files.deleteIfExists(file);
+    } else {
+      writeAtomically(file, next);
+    }
+
+    CommandResult test;
+    try {
+      test = run("-t", "-q");
+    } catch (RuntimeException e) {
+      rollBack();
+      throw e;
+    }
+    if (test.exitCode() != 0) {
+      rollBack();
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "nginx rejected the configuration for "
+              + what
+              + "; the previous configuration is kept. nginx said: "
+              + test.describe());
+    }
+    // The journal stays until nginx runs the new config, so that a retry reloads again.
+    Optional<ProcessHandle> master = master();
+    Set<Long> oldWorkers = children(master);
+    CommandResult reload = run("-s", "reload");
+    if (reload.exitCode() != 0) {
+      throw new IllegalStateException("nginx did not reload: " + reload.describe());
+    }
+    awaitNewWorkers(master, oldWorkers);
+    for (Path entry : journal()) {
+      Files.deleteIfExists(entry);
+    }
+  }
+
+  /**
+   * Journal entries before a change were left by one that crashed or could not reload. If nginx
+   * accepts them they are reloaded together with this change; if not they are rolled back here, so
+   * that this change is not blamed for them (their own activities retry and redo them).
+   */
+  private void settleUnconfirmedChanges() throws IOException {
+    if (!journal().isEmpty() && run("-t", "-q").exitCode() != 0) {
+      rollBack();
+    }
+  }
+
+  private Optional<ProcessHandle> master() {
+    try {
+      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Set<Long> children(Optional<ProcessHandle> master) {
+    return master.stream()
+        .flatMap(ProcessHandle::children)
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * {@code nginx -s reload} only signals the master: it starts workers with the new config, and the
+   * old ones keep accepting connections with the old config until they are told to shut down. So
+   * that a route is served when this adapter returns, wait until a new worker runs and every old
+   * one has gone or is shutting down (its process title says so). Needs /proc; without it the
+   * reload is left to finish on its own.
+   */
+  private void awaitNewWorkers(Optional<ProcessHandle> master, Set<Long> oldWorkers) {
+    if (master.isEmpty() || oldWorkers.isEmpty() || !Files.isDirectory(PROC)) {
+      return;
+    }
+    long deadline = System.nanoTime() + RELOAD_TIMEOUT.toNanos();
+    while (true) {
+      boolean started = children(master).stream().anyMatch(pid -> !oldWorkers.contains(pid));
+      if (started && oldWorkers.stream().allMatch(NginxReverseProxy::goneOrShuttingDown)) {
+        return;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException(
+            "nginx did not switch to the new configuration within "
+                + RELOAD_TIMEOUT.toSeconds()
+                + " s; see its error log in "
+                + prefix);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while nginx reloads", e);
+      }
+    }
+  }
+
+  private static boolean goneOrShuttingDown(long pid) {
+    try {
+      String title = Files.readString(PROC.resolve(Long.toString(pid)).resolve("cmdline"));
+      return title.contains("shutting down");
+    } catch (IOException gone) {
+      return true;
+    }
+  }
+
+  private List<Path> journal() throws IOException {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, ".site-*")) {
+      for (Path file : files) {
+        if (JOURNAL.matcher(file.getFileName().toString()).matches()) {
+          entries.add(file);
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static long journalSiteId(Path entry) {
+    Matcher m = JOURNAL.matcher(entry.getFileName().toString());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(entry.toString());
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Restores every journalled site file to its state before the unconfirmed change. */
+  private void rollBack() throws IOException {
+    for (Path entry : journal()) {
+      Path file = siteFile(journalSiteId(entry));
+      if (entry.getFileName().toString().endsWith(".prev")) {
+        Files.move(
+            entry, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.deleteIfExists(file);
+        Files.delete(entry);
+      }
+    }
+  }
+
+  private void writeAtomically(Path target, byte[] content) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(true);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private interface LockedAction {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs the action holding this JVM's lock and the host-wide file lock on {@code sites/.lock}. The
+   * file lock alone is not enough inside one JVM: a second {@code lock()} on the same file from the
+   * same JVM fails instead of waiting.
+   */
+  private void locked(LockedAction action) {
+    if (!Files.isRegularFile(nginxConf)) {
+      throw new IllegalStateException(
+          "nginx is not set up: " + nginxConf + " is missing (run ./berth services up)");
+    }
+    ReentrantLock inJvm = LOCKS_IN_THIS_JVM.computeIfAbsent(lockFile, f -> new ReentrantLock());
+    inJvm.lock();
+    try {
+      Files.createDirectories(sites);
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock hostWide = channel.lock()) {
+        action.run();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not change the nginx sites in " + sites, e);
+    } finally {
+      inJvm.unlock();
+    }
+  }
+
+  private record CommandResult(List<String> command, int exitCode, String output) {
+    String describe() {
+      return output.isEmpty()
+          ? String.join(" ", command) + " exited with code " + exitCode
+          : output;
+    }
+  }
+
+  private CommandResult run(String... action) {
+    List<String> command = new ArrayList<>();
+    command.add(nginx);
+    command.addAll(List.of(action));
+    command.addAll(List.of("-c", nginxConf.toString(), "-p", prefix.toString()));
+    Path output = null;
+    try {
+      output = Files.createTempFile("berth-nginx-", ".out");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            String.join(" ", command)
+                + " did not finish within "
+                + COMMAND_TIMEOUT.toSeconds()
+                + " s");
+      }
+      return new CommandResult(
+          command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not run " + String.join(" ", command), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running " + command.get(0), e);
+    } finally {
+      if (output != null) {
+        try {
+          Files.deleteIfExists(output);
+        } catch (IOException ignored) {
+          // a leftover temp file is harmless
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.berth.activities.proxy;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The host's reverse proxy: {@link NginxReverseProxy} configured by {@code berth.proxy.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyConfig.ProxyProperties.class)
+public class ProxyConfig {
+
+  /** Where services.sh renders nginx's config when neither property nor BERTH_HOME says else. */
+  static final String DEFAULT_PREFIX = "${BERTH_HOME:.berth}/nginx";
+
+  /** The sites' listen address, following services.sh's BERTH_PROXY_HTTP_PORT. */
+  static final String DEFAULT_LISTEN = "127.0.0.1:${BERTH_PROXY_HTTP_PORT:8880}";
+
+  /**
+   * {@code berth.proxy.*}.
+   *
+   * @param prefix nginx's prefix directory (default {@code ${BERTH_HOME:.berth}/nginx})
+   * @param listen the sites' listen address (default {@code 127.0.0.1:8880})
+   * @param nginx the nginx binary (default {@code nginx}, looked up on {@code PATH})
+   */
+  @ConfigurationProperties("berth.proxy")
+  public record ProxyProperties(
+      String prefix, String listen, @DefaultValue("nginx") String nginx) {}
+
+  @Bean
+  ReverseProxy reverseProxy(
+      ProxyProperties properties,
+      Environment environment,
+      @Value("${berth.sites.domain:berth.localhost}") String domain) {
+    // @DefaultValue does not resolve placeholders, so the defaults that follow BERTH_HOME and
+    // BERTH_PROXY_HTTP_PORT are resolved here.
+    String prefix =
+        properties.prefix() != null
+            ? properties.prefix()
+            : environment.resolveRequiredPlaceholders(DEFAULT_PREFIX);
+    String listen =
+        properties.listen() != null
+            ? properties.listen()
+            : environment.resolveRequiredPlaceholders(DEFAULT_LISTEN);
+    return new NginxReverseProxy(Path.of(prefix), listen, properties.nginx(), domain);
+  }
+}

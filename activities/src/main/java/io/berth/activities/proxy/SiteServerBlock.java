@@ -1,0 +1,79 @@
+package io.berth.activities.proxy;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The nginx server block of one site. Every value put into it has been validated by {@link
+ * NginxReverseProxy} first; rendering only fills named slots and refuses a slot it does not know.
+ *
+ * <p>A stopped container refuses connections, so nginx answers 502 (or 504 when it hangs); those
+ * become a 503 with the site-stopped page and a {@code Retry-After}. Errors the app itself returns
+ * pass through untouched ({@code proxy_intercept_errors} stays off).
+ */
+final class SiteServerBlock {
+
+  /** The internal URI of the site-stopped page; shadows the same path of the app. */
+  static final String STOPPED_PAGE_URI = "/__berth/site-stopped.html";
+
+  private static final String TEMPLATE =
+      """
+      # Site {{siteId}}, written by Berth's worker: edits here are overwritten.
+      server {
+          listen {{listen}};
+          server_name {{hostname}};
+
+          client_max_body_size 64m;
+
+          location / {
+              proxy_pass http://127.0.0.1:{{port}};
+              proxy_http_version 1.1;
+              proxy_set_header Host $http_host;
+              proxy_set_header X-Real-IP $remote_addr;
+              proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+              proxy_set_header X-Forwarded-Proto $scheme;
+              proxy_set_header X-Forwarded-Host $http_host;
+              proxy_set_header Upgrade $http_upgrade;
+              proxy_set_header Connection $connection_upgrade;
+              proxy_connect_timeout 5s;
+              proxy_send_timeout 300s;
+              proxy_read_timeout 300s;
+              error_page 502 504 =503 {{stoppedPage}};
+          }
+
+          location = {{stoppedPage}} {
+              internal;
+              alias html/site-stopped.html;
+              default_type text/html;
+              add_header Retry-After 30 always;
+              add_header Cache-Control no-store always;
+          }
+      }
+      """;
+
+  private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
+
+  private SiteServerBlock() {}
+
+  static String render(long siteId, String hostname, String listen, int port) {
+    Map<String, String> values =
+        Map.of(
+            "siteId", Long.toString(siteId),
+            "hostname", hostname,
+            "listen", listen,
+            "port", Integer.toString(port),
+            "stoppedPage", STOPPED_PAGE_URI);
+    Matcher slot = SLOT.matcher(TEMPLATE);
+    StringBuilder out = new StringBuilder();
+    while (slot.find()) {
+      String value = values.get(slot.group(1));
+      if (value == null) {
+        throw new IllegalStateException("No value for {{" + slot.group(1) + "}}");
+      }
+      slot.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    slot.appendTail(out);
+    return out.toString();
+  }
+}
