@@ -51,7 +51,8 @@ dockerd_up() {
   if docker info >/dev/null 2>&1; then return; fi
   log "starting dockerd"
   mkdir -p "$BERTH_HOME/logs"
-  nohup dockerd >"$BERTH_HOME/logs/dockerd.log" 2>&1 &
+  # Room for many customers: one /24 bridge network each (the default pools give about 30).
+  nohup dockerd --default-address-pool base=10.96.0.0/12,size=24 >"$BERTH_HOME/logs/dockerd.log" 2>&1 &
   for _ in $(seq 1 100); do docker info >/dev/null 2>&1 && return; sleep 0.2; done
   log "dockerd did not start: see $BERTH_HOME/logs/dockerd.log"; return 1
 }

@@ -14,22 +14,41 @@ public interface ContainerRuntime {
   /** Creates the customer's private bridge network if missing; returns its name. */
   String ensureNetwork(long customerId);
 
-  /** Removes the customer's network when no container is attached; otherwise leaves it. */
+  /**
+   * Removes the customer's network when no container (running or stopped) is attached; otherwise
+   * leaves it. No-op when the network does not exist.
+   */
   void removeNetworkIfUnused(long customerId);
 
   /**
    * Converges the site's container to the spec and leaves it running: creates it, keeps an
-   * identical one (same spec-hash label), or replaces a different one keeping its volume.
+   * identical one (same spec-hash label), or replaces a different one keeping its volume. Creates
+   * the customer's network and the site's volume if missing.
+   *
+   * @throws io.berth.activities.common.PermanentException INVALID_INPUT for an unknown app or a bad
+   *     spec, NOT_FOUND when the app's image is not on this host, CONFLICT when an object of that
+   *     name belongs to someone else
    */
   void ensureContainer(ContainerSpec spec);
 
   /** Removes the site's container (not its volume) if it exists. */
   void removeContainer(long siteId);
 
+  /**
+   * Starts the site's container; no-op if it runs.
+   *
+   * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container
+   */
   void start(long siteId);
 
+  /** Stops the site's container after a short grace period; no-op if stopped or absent. */
   void stop(long siteId);
 
+  /**
+   * Restarts the site's container (starts it if stopped).
+   *
+   * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container
+   */
   void restart(long siteId);
 
   /** The site's container state as the engine reports it ("running", "exited", …), if any. */
