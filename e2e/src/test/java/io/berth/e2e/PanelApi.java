@@ -1,0 +1,101 @@
+package io.berth.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** The panel's REST API v1 as a customer's script uses it. */
+final class PanelApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private String token;
+
+  PanelApi(String base) {
+    this.base = base + "/api/v1";
+  }
+
+  /** Signs up a new customer and keeps a bearer token for the calls that follow. */
+  PanelApi signUp(String email, String password) throws IOException, InterruptedException {
+    expect(201, send("POST", "/signup", Map.of("email", email, "password", password)));
+    return signIn(email, password);
+  }
+
+  PanelApi signIn(String email, String password) throws IOException, InterruptedException {
+    token =
+        expect(201, send("POST", "/tokens", Map.of("email", email, "password", password)))
+            .get("token")
+            .asText();
+    return this;
+  }
+
+  long planId(String name) throws IOException, InterruptedException {
+    for (JsonNode plan : expect(200, send("GET", "/plans", null))) {
+      if (plan.get("name").asText().equals(name)) {
+        return plan.get("id").asLong();
+      }
+    }
+    throw new IllegalStateException("no plan " + name);
+  }
+
+  long order(long planId, String siteName) throws IOException, InterruptedException {
+    return expect(
+            202,
+            send(
+                "POST", "/orders", Map.of("planId", planId, "siteName", siteName, "app", "static")))
+        .get("id")
+        .asLong();
+  }
+
+  JsonNode order(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/orders/" + id, null));
+  }
+
+  JsonNode site(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/sites/" + id, null));
+  }
+
+  /** The named step of an order's progress. */
+  JsonNode step(long orderId, String name) throws IOException, InterruptedException {
+    for (JsonNode step : order(orderId).get("steps")) {
+      if (step.get("name").asText().equals(name)) {
+        return step;
+      }
+    }
+    throw new IllegalStateException("no step " + name);
+  }
+
+  private HttpResponse<String> send(String method, String path, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode expect(int status, HttpResponse<String> response) throws IOException {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(
+          "expected HTTP " + status + ", got " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+}

@@ -1,0 +1,276 @@
+package io.berth.e2e;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The packaged Berth platform for system tests, on the real services {@code ./berth services up}
+ * started: a fresh platform database, its own Temporal namespace, the shared nginx on 8880 and the
+ * local Docker engine. Leftovers of earlier runs (containers, networks, routes, running workflows)
+ * are removed first, so site ids that restart at 1 meet nothing old.
+ */
+final class Platform implements AutoCloseable {
+
+  static final Path ROOT =
+      Path.of(System.getProperty("berth.root", "..")).toAbsolutePath().normalize();
+  static final Path HOME = ROOT.resolve(".berth");
+  static final String DATABASE = "berth_e2e";
+  static final String NAMESPACE = "berth-e2e";
+  static final String SUPPORT_EMAIL = "support@berth.test";
+  static final String SUPPORT_PASSWORD = "Support-e2e-password-1";
+  static final int PANEL_PORT = 8080;
+  static final int PROXY_PORT = 8880;
+
+  private final List<Process> processes = new ArrayList<>();
+  private Process worker;
+  final DockerClient docker = docker();
+  final WorkflowClient temporal =
+      WorkflowClient.newInstance(
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:7233").build()),
+          WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+
+  /** Starts panel and worker from their jars, as an operator runs them on a host. */
+  static Platform fromJars() throws Exception {
+    Platform platform = new Platform();
+    platform.reset();
+    platform.startWorker();
+    platform.start("panel", List.of("java", "-jar", jar("web-panel").toString()));
+    platform.awaitPanel();
+    return platform;
+  }
+
+  /** Starts the whole platform with the launcher, exactly as README tells a newcomer. */
+  static Platform fromLauncher() throws Exception {
+    Platform platform = new Platform();
+    platform.reset();
+    platform.start("launcher", List.of(ROOT.resolve("berth").toString(), "run"));
+    platform.awaitPanel();
+    return platform;
+  }
+
+  void startWorker() throws IOException {
+    worker = start("worker", List.of("java", "-jar", jar("worker").toString()));
+  }
+
+  /** SIGKILL: the worker gets no chance to finish or report anything. */
+  void killWorker() throws InterruptedException {
+    worker.destroyForcibly();
+    worker.waitFor();
+  }
+
+  /** Runs the action once, on the Docker event that a site container was created. */
+  Closeable onContainerCreated(ThrowingAction action) {
+    return docker
+        .eventsCmd()
+        .withEventTypeFilter(EventType.CONTAINER)
+        .withEventFilter("create")
+        .withLabelFilter("io.berth.site")
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              private boolean done;
+
+              @Override
+              public void onNext(Event event) {
+                if (!done) {
+                  done = true;
+                  try {
+                    action.run();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+            });
+  }
+
+  interface ThrowingAction {
+    void run() throws Exception;
+  }
+
+  String panelUrl() {
+    return "http://127.0.0.1:" + PANEL_PORT;
+  }
+
+  /** Containers of a site, running or not. */
+  List<Container> containersOfSite(long siteId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("io.berth.site", Long.toString(siteId)))
+        .exec();
+  }
+
+  /** Route files of a site in the proxy's config. */
+  List<Path> routesOfSite(long siteId) throws IOException {
+    try (Stream<Path> files = Files.list(HOME.resolve("nginx/sites"))) {
+      return files
+          .filter(f -> f.getFileName().toString().equals("site-" + siteId + ".conf"))
+          .toList();
+    }
+  }
+
+  /** GET through the proxy with the site's host name, as a visitor's browser would send it. */
+  static ProxyClient.Answer visit(String siteName) throws IOException {
+    return ProxyClient.fetch(siteName + ".berth.localhost", PROXY_PORT);
+  }
+
+  private Process start(String name, List<String> command) throws IOException {
+    Path log = HOME.resolve("logs/e2e-" + name + ".log");
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  private static Map<String, String> environment() {
+    return Map.ofEntries(
+        Map.entry("BERTH_HOME", HOME.toString()),
+        Map.entry("BERTH_SKIP_BUILD", "1"),
+        Map.entry("BERTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
+        Map.entry("BERTH_DB_USER", "berth"),
+        Map.entry("BERTH_DB_PASSWORD", "berth"),
+        Map.entry("BERTH_TEMPORAL_NAMESPACE", NAMESPACE),
+        Map.entry("BERTH_ADMIN_EMAIL", SUPPORT_EMAIL),
+        Map.entry("BERTH_ADMIN_PASSWORD", SUPPORT_PASSWORD),
+        Map.entry("BERTH_HOST_ID", "e2e"),
+        Map.entry("BERTH_PROXY_PREFIX", HOME.resolve("nginx").toString()));
+  }
+
+  private void awaitPanel() throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(panelUrl() + "/api/v1/plans")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      for (Process p : processes) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("A platform process exited early: see " + HOME + "/logs");
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("The panel did not answer within 3 minutes");
+  }
+
+  private void reset() throws SQLException, IOException, InterruptedException {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "berth", "berth");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + DATABASE);
+    }
+    temporal
+        .listExecutions("ExecutionStatus = 'Running'")
+        .filter(e -> e.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+        .forEach(
+            e ->
+                temporal
+                    .newUntypedWorkflowStub(e.getExecution().getWorkflowId())
+                    .terminate("reset by a new system-test run"));
+    for (Container c :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(List.of("io.berth.site"))
+            .exec()) {
+      docker.removeContainerCmd(c.getId()).withForce(true).exec();
+    }
+    docker.listNetworksCmd().exec().stream()
+        .filter(n -> n.getName().startsWith("berth-net-"))
+        .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+    Path sites = HOME.resolve("nginx/sites");
+    if (Files.isDirectory(sites)) {
+      try (Stream<Path> files = Files.list(sites)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+          Files.delete(f);
+        }
+      }
+      new ProcessBuilder(
+              "nginx",
+              "-s",
+              "reload",
+              "-c",
+              HOME.resolve("nginx/nginx.conf").toString(),
+              "-p",
+              HOME.resolve("nginx").toString())
+          .inheritIO()
+          .start()
+          .waitFor();
+    }
+  }
+
+  private static Path jar(String module) throws IOException {
+    try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("target"))) {
+      return files
+          .filter(f -> f.getFileName().toString().matches(module + "-[0-9.]+(-SNAPSHOT)?\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("build " + module + " first (mvn package)"));
+    }
+  }
+
+  private static DockerClient docker() {
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    return DockerClientImpl.getInstance(
+        config, new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    temporal.getWorkflowServiceStubs().shutdown();
+    docker.close();
+  }
+}
