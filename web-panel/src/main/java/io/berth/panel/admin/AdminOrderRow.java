@@ -1,0 +1,21 @@
+package io.berth.panel.admin;
+
+import io.berth.workflows.order.OrderStatus;
+import java.time.Instant;
+
+/** One order in the support list, with who ordered it and the site it made. */
+record AdminOrderRow(
+    long id,
+    String customerEmail,
+    String planName,
+    Long siteId,
+    String siteName,
+    OrderStatus status,
+    String paymentRef,
+    String failureReason,
+    Instant createdAt) {
+
+  boolean awaitsTransfer() {
+    return status == OrderStatus.AWAITING_PAYMENT && paymentRef == null;
+  }
+}

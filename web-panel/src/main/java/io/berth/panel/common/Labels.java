@@ -1,0 +1,56 @@
+package io.berth.panel.common;
+
+import io.berth.workflows.order.OrderStatus;
+import io.berth.workflows.progress.Step;
+import io.berth.workflows.site.SiteStatus;
+
+/** Statuses and steps in the words a customer reads (lowercase, to fit inside a sentence). */
+public final class Labels {
+
+  private Labels() {}
+
+  public static String order(OrderStatus status) {
+    return switch (status) {
+      case AWAITING_PAYMENT -> "awaiting payment";
+      case PROVISIONING -> "being set up";
+      case ACTIVE -> "active";
+      case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
+    };
+  }
+
+  public static String site(SiteStatus status) {
+    return switch (status) {
+      case PROVISIONING -> "being set up";
+      case RUNNING -> "running";
+      case STOPPED -> "stopped";
+      case SUSPENDED -> "suspended";
+      case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
+    };
+  }
+
+  /** "pending", "running", "retrying (attempt 3)", … */
+  public static String step(Step step) {
+    return switch (step.state()) {
+      case PENDING -> "pending";
+      case RUNNING -> "running";
+      case RETRYING -> "retrying (attempt " + step.attempt() + ")";
+      case DONE -> "done";
+      case FAILED -> "failed";
+      case SKIPPED -> "skipped";
+      case CANCELLED -> "cancelled";
+    };
+  }
+
+  /** The step's name with a capital, e.g. "Health check". */
+  public static String stepName(Step step) {
+    return capitalize(step.name());
+  }
+
+  public static String capitalize(String text) {
+    return text == null || text.isEmpty()
+        ? text
+        : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

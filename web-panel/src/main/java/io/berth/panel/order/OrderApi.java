@@ -1,0 +1,123 @@
+package io.berth.panel.order;
+
+import io.berth.panel.security.BerthUser;
+import io.berth.workflows.order.OrderStatus;
+import io.berth.workflows.progress.Step;
+import io.berth.workflows.progress.StepState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/orders}: place an order, follow its steps, cancel it. */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrderApi {
+
+  private final OrderService orders;
+
+  OrderApi(OrderService orders) {
+    this.orders = orders;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Order a plan with its first site",
+      description =
+          "202 once the order is stored and its workflow started. A free trial starts setting up"
+              + " at once (PROVISIONING); a paid plan waits for its bank transfer"
+              + " (AWAITING_PAYMENT). Follow it with GET /api/v1/orders/{id}.")
+  ResponseEntity<OrderAccepted> place(
+      @AuthenticationPrincipal BerthUser user, @RequestBody OrderBody body) {
+    PlacedOrder placed =
+        orders.placeOrder(user.caller(), body.planId(), body.siteName(), body.app());
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/orders/" + placed.id()))
+        .body(new OrderAccepted(placed.id(), placed.status()));
+  }
+
+  @GetMapping
+  @Operation(summary = "Your orders, newest first")
+  List<OrderLine> orders(@AuthenticationPrincipal BerthUser user) {
+    return orders.ordersOf(user.caller()).stream().map(OrderLine::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One of your orders with the live state of each step")
+  OrderAnswer order(@AuthenticationPrincipal BerthUser user, @PathVariable long id) {
+    return OrderAnswer.of(orders.details(user.caller(), id));
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      summary = "Cancel an order that awaits payment or is being set up",
+      description = "202 once cancellation was requested; the order turns CANCELLED when done.")
+  ResponseEntity<OrderAccepted> cancel(
+      @AuthenticationPrincipal BerthUser user, @PathVariable long id) {
+    orders.cancel(user.caller(), id);
+    OrderDetails order = orders.details(user.caller(), id);
+    return ResponseEntity.accepted().body(new OrderAccepted(id, order.status()));
+  }
+
+  record OrderBody(Long planId, String siteName, String app) {}
+
+  record OrderAccepted(long id, OrderStatus status) {}
+
+  record OrderLine(
+      long id, OrderStatus status, String plan, Long siteId, String siteName, Instant createdAt) {
+
+    static OrderLine of(OrderSummary order) {
+      return new OrderLine(
+          order.id(),
+          order.status(),
+          order.planName(),
+          order.siteId(),
+          order.siteName(),
+          order.createdAt());
+    }
+  }
+
+  record StepAnswer(String name, StepState state, int attempt, String error) {
+
+    static StepAnswer of(Step step) {
+      return new StepAnswer(step.name(), step.state(), step.attempt(), step.error());
+    }
+  }
+
+  record OrderAnswer(
+      long id,
+      OrderStatus status,
+      String plan,
+      long siteId,
+      String siteName,
+      String siteUrl,
+      String failureReason,
+      String paymentReference,
+      boolean progressAvailable,
+      List<StepAnswer> steps) {
+
+    static OrderAnswer of(OrderDetails order) {
+      return new OrderAnswer(
+          order.id(),
+          order.status(),
+          order.planName(),
+          order.siteId(),
+          order.siteName(),
+          order.siteUrl(),
+          order.failureReason(),
+          order.awaitsTransfer() ? BankTransferProperties.reference(order.id()) : null,
+          order.progressAvailable(),
+          order.steps().stream().map(StepAnswer::of).toList());
+    }
+  }
+}

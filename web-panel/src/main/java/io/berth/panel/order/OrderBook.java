@@ -1,0 +1,94 @@
+package io.berth.panel.order;
+
+import io.berth.panel.common.ConflictException;
+import io.berth.persistence.order.CustomerOrder;
+import io.berth.persistence.order.OrderRepository;
+import io.berth.persistence.plan.Plan;
+import io.berth.persistence.plan.PlanRepository;
+import io.berth.persistence.site.Site;
+import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.order.OrderStatus;
+import io.berth.workflows.site.SiteStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a new order and its first site in one transaction. The unique index on live site names has
+ * the last word when two customers race for one name.
+ */
+@Component
+class OrderBook {
+
+  static final String TRIAL_USED =
+      "You already have a free trial; choose Starter or Business for another site.";
+
+  private final OrderRepository orders;
+  private final SiteRepository sites;
+  private final PlanRepository plans;
+  private final CustomerLocks locks;
+  private final Clock clock;
+
+  OrderBook(
+      OrderRepository orders,
+      SiteRepository sites,
+      PlanRepository plans,
+      CustomerLocks locks,
+      Clock clock) {
+    this.orders = orders;
+    this.sites = sites;
+    this.plans = plans;
+    this.locks = locks;
+    this.clock = clock;
+  }
+
+  /** A written order, not yet started. */
+  record NewOrder(long orderId, long siteId, OrderStatus status) {}
+
+  @Transactional
+  NewOrder create(long customerId, Plan plan, String siteName, String app) {
+    if (plan.isFree()) {
+      locks.lock(customerId);
+      if (hasTrial(customerId)) {
+        throw new ConflictException("planId", TRIAL_USED);
+      }
+    }
+    Instant now = clock.instant();
+    OrderStatus status = plan.isFree() ? OrderStatus.PROVISIONING : OrderStatus.AWAITING_PAYMENT;
+    String payment =
+        plan.isFree() ? CustomerOrder.PAYMENT_NONE : CustomerOrder.PAYMENT_BANK_TRANSFER;
+    CustomerOrder order =
+        orders.save(
+            new CustomerOrder(
+                null, customerId, plan.id(), siteName, app, payment, status, null, null, now, now));
+    Site site =
+        sites.save(
+            new Site(
+                null,
+                customerId,
+                order.id(),
+                siteName,
+                app,
+                SiteStatus.PROVISIONING,
+                null,
+                null,
+                null,
+                now,
+                now));
+    return new NewOrder(order.id(), site.id(), status);
+  }
+
+  /** A trial that is waiting, being set up or live; failed and cancelled ones do not count. */
+  private boolean hasTrial(long customerId) {
+    Map<Long, Plan> byId =
+        plans.findAll().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+    return orders.findByCustomerIdOrderByIdDesc(customerId).stream()
+        .filter(o -> o.status() != OrderStatus.FAILED && o.status() != OrderStatus.CANCELLED)
+        .map(o -> byId.get(o.planId()))
+        .anyMatch(p -> p != null && p.isFree());
+  }
+}

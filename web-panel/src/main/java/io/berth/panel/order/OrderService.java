@@ -1,0 +1,285 @@
+package io.berth.panel.order;
+
+import io.berth.panel.common.Caller;
+import io.berth.panel.common.ConflictException;
+import io.berth.panel.common.FieldProblem;
+import io.berth.panel.common.InvalidInputException;
+import io.berth.panel.common.Labels;
+import io.berth.panel.common.NotFoundException;
+import io.berth.panel.common.ServiceUnavailableException;
+import io.berth.panel.common.TemporalCalls;
+import io.berth.panel.plan.PlanCatalog;
+import io.berth.panel.plan.PlanFormat;
+import io.berth.panel.site.AppCatalog;
+import io.berth.panel.site.SiteUrls;
+import io.berth.persistence.order.CustomerOrder;
+import io.berth.persistence.order.OrderRepository;
+import io.berth.persistence.plan.Plan;
+import io.berth.persistence.site.Site;
+import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.common.SiteNames;
+import io.berth.workflows.order.OrderRequest;
+import io.berth.workflows.order.OrderStatus;
+import io.berth.workflows.order.OrderWorkflow;
+import io.berth.workflows.progress.Step;
+import io.berth.workflows.site.SiteStatus;
+import io.berth.workflows.site.SiteWorkflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+/** Orders: checkout, the order page, cancellation and (for support) marking paid. */
+@Service
+public class OrderService {
+
+  static final String START_FAILED_REASON =
+      "The order could not start because the workflow service was unreachable. Nothing was"
+          + " charged; please order again.";
+  static final String START_FAILED =
+      "Your order could not start because the workflow service is unreachable. Nothing was"
+          + " charged; please try again in a moment.";
+
+  /** The steps shown before a workflow has reported any: order steps around the site's. */
+  static final List<String> DEFAULT_STEPS =
+      Stream.of(
+              Stream.of(OrderWorkflow.STEP_PAYMENT, OrderWorkflow.STEP_PLACEMENT),
+              SiteWorkflow.STEPS.stream(),
+              Stream.of(OrderWorkflow.STEP_DONE))
+          .flatMap(Function.identity())
+          .toList();
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+  private final PlanCatalog plans;
+  private final OrderRepository orders;
+  private final SiteRepository sites;
+  private final OrderBook book;
+  private final OrderWorkflows workflows;
+  private final ProgressSource progress;
+  private final SiteUrls urls;
+
+  OrderService(
+      PlanCatalog plans,
+      OrderRepository orders,
+      SiteRepository sites,
+      OrderBook book,
+      OrderWorkflows workflows,
+      ProgressSource progress,
+      SiteUrls urls) {
+    this.plans = plans;
+    this.orders = orders;
+    this.sites = sites;
+    this.book = book;
+    this.workflows = workflows;
+    this.progress = progress;
+    this.urls = urls;
+  }
+
+  /** What is wrong with a site name (format, or taken); empty if it can be ordered now. */
+  public Optional<String> siteNameProblem(String name) {
+    Optional<String> problem = SiteNames.problem(name);
+    if (problem.isEmpty() && sites.isNameTaken(name)) {
+      return Optional.of(nameTaken(name));
+    }
+    return problem;
+  }
+
+  /**
+   * Checks the order, stores it with its site, then starts its workflow. Free plans start setting
+   * up at once; paid ones wait for the bank transfer.
+   */
+  public PlacedOrder placeOrder(Caller caller, Long planId, String siteName, String app) {
+    Plan plan = planId == null ? null : plans.find(planId).orElse(null);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (plan == null) {
+      problems.add(new FieldProblem("planId", "Choose one of the plans on offer."));
+    }
+    SiteNames.problem(siteName).ifPresent(p -> problems.add(new FieldProblem("siteName", p)));
+    if (AppCatalog.find(app).isEmpty()) {
+      problems.add(new FieldProblem("app", "Choose an app: " + AppCatalog.ids() + "."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    if (sites.isNameTaken(siteName)) {
+      throw new ConflictException("siteName", nameTaken(siteName));
+    }
+    OrderBook.NewOrder created;
+    try {
+      created = book.create(caller.customerId(), plan, siteName, app);
+    } catch (DataIntegrityViolationException e) {
+      if (String.valueOf(e.getMessage()).contains("site_name_live_uq")) {
+        throw new ConflictException("siteName", nameTaken(siteName));
+      }
+      throw e;
+    }
+    start(caller, plan, siteName, app, created);
+    return new PlacedOrder(created.orderId(), created.status(), created.siteId());
+  }
+
+  private void start(
+      Caller caller, Plan plan, String siteName, String app, OrderBook.NewOrder created) {
+    OrderRequest request =
+        new OrderRequest(
+            created.orderId(),
+            caller.customerId(),
+            created.siteId(),
+            siteName,
+            app,
+            !plan.isFree(),
+            plan.limits());
+    try {
+      workflows.start(request);
+    } catch (RuntimeException e) {
+      log.warn("Order {} could not start its workflow: {}", created.orderId(), e.toString());
+      orders.updateStatus(created.orderId(), OrderStatus.FAILED, START_FAILED_REASON);
+      sites.updateStatus(created.siteId(), SiteStatus.FAILED, START_FAILED_REASON);
+      throw new ServiceUnavailableException(START_FAILED, e);
+    }
+  }
+
+  /** The caller's orders, newest first. */
+  List<OrderSummary> ordersOf(Caller caller) {
+    Map<Long, Plan> planById = planById();
+    Map<Long, Site> siteByOrder =
+        sites.findByCustomerIdOrderById(caller.customerId()).stream()
+            .collect(Collectors.toMap(Site::orderId, Function.identity(), (a, b) -> a));
+    return orders.findByCustomerIdOrderByIdDesc(caller.customerId()).stream()
+        .map(o -> summary(o, planById.get(o.planId()), siteByOrder.get(o.id())))
+        .toList();
+  }
+
+  /** The order page's content; another customer's order is "not found". */
+  public OrderDetails details(Caller caller, long orderId) {
+    return details(visible(caller, orderId));
+  }
+
+  /** A fresh snapshot for the live page, whose access was checked when it opened. */
+  OrderDetails snapshot(long orderId) {
+    return details(orders.findById(orderId).orElseThrow(() -> notFound(orderId)));
+  }
+
+  /** Stops an order that is awaiting payment or being set up; its workflow cleans up. */
+  public void cancel(Caller caller, long orderId) {
+    CustomerOrder order = visible(caller, orderId);
+    if (!order.status().isOpen()) {
+      throw new ConflictException(
+          "Order #"
+              + orderId
+              + " is "
+              + Labels.order(order.status())
+              + "; it can no longer be"
+              + " cancelled.");
+    }
+    if (!workflows.cancel(orderId)) {
+      // No workflow ever ran for it: nothing to undo, only the records to close.
+      orders.updateStatus(orderId, OrderStatus.CANCELLED, "Cancelled before the site went live");
+      sites
+          .findByOrderId(orderId)
+          .ifPresent(site -> sites.updateStatus(site.id(), SiteStatus.CANCELLED, null));
+    }
+  }
+
+  /** Support confirms a bank transfer arrived; the order's workflow goes on to set up the site. */
+  public void markPaid(Caller caller, long orderId) {
+    if (!caller.support()) {
+      throw notFound(orderId);
+    }
+    CustomerOrder order = orders.findById(orderId).orElseThrow(() -> notFound(orderId));
+    if (order.paymentRef() != null) {
+      throw new ConflictException(
+          "Order #" + orderId + " was already marked paid (" + order.paymentRef() + ").");
+    }
+    if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+      throw new ConflictException(
+          "Order #" + orderId + " is " + Labels.order(order.status()) + ", not awaiting payment.");
+    }
+    String reference = "bank-transfer:" + caller.email();
+    if (!workflows.paymentReceived(orderId, reference)) {
+      throw new ConflictException(
+          "Order #"
+              + orderId
+              + " has no running workflow to receive the payment; look it up in"
+              + " the Temporal UI.");
+    }
+    orders.recordPayment(orderId, reference);
+  }
+
+  private OrderDetails details(CustomerOrder order) {
+    Plan plan = plans.find(order.planId()).orElse(null);
+    Site site = sites.findByOrderId(order.id()).orElse(null);
+    long siteId = site == null ? 0 : site.id();
+    List<Step> steps;
+    boolean available = true;
+    try {
+      steps = progress.order(order.id(), siteId).steps();
+    } catch (ServiceUnavailableException e) {
+      steps = pendingSteps();
+      available = false;
+    } catch (RuntimeException e) {
+      if (!TemporalCalls.isUnreachable(e)) {
+        log.warn("Could not read the progress of order {}: {}", order.id(), e.toString());
+      }
+      steps = pendingSteps();
+      available = false;
+    }
+    return new OrderDetails(
+        order.id(),
+        order.customerId(),
+        order.status(),
+        plan == null ? "Plan " + order.planId() : plan.name(),
+        plan == null || plan.isFree() ? null : PlanFormat.money(plan.priceCents(), plan.currency()),
+        order.paymentMethod(),
+        order.paymentRef(),
+        siteId,
+        order.siteName(),
+        order.app(),
+        urls.url(order.siteName()),
+        order.failureReason(),
+        order.createdAt(),
+        steps,
+        available);
+  }
+
+  private static List<Step> pendingSteps() {
+    return DEFAULT_STEPS.stream().map(Step::pending).toList();
+  }
+
+  private CustomerOrder visible(Caller caller, long orderId) {
+    return orders
+        .findById(orderId)
+        .filter(order -> caller.canSee(order.customerId()))
+        .orElseThrow(() -> notFound(orderId));
+  }
+
+  private Map<Long, Plan> planById() {
+    return plans.plans().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+  }
+
+  private static OrderSummary summary(CustomerOrder order, Plan plan, Site site) {
+    return new OrderSummary(
+        order.id(),
+        order.status(),
+        order.planId(),
+        plan == null ? "Plan " + order.planId() : plan.name(),
+        site == null ? null : site.id(),
+        order.siteName(),
+        order.createdAt());
+  }
+
+  private static NotFoundException notFound(long orderId) {
+    return new NotFoundException("order", orderId);
+  }
+
+  static String nameTaken(String name) {
+    return "\"" + name + "\" is already taken; choose another name.";
+  }
+}

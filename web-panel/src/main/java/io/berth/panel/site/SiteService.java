@@ -1,0 +1,70 @@
+package io.berth.panel.site;
+
+import io.berth.panel.common.Caller;
+import io.berth.panel.common.ConflictException;
+import io.berth.panel.common.NotFoundException;
+import io.berth.persistence.site.Site;
+import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.site.SiteAction;
+import io.berth.workflows.site.SiteStatus;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+
+/** A customer's sites and what they can do to them. */
+@Service
+class SiteService {
+
+  private final SiteRepository sites;
+  private final SiteWorkflows workflows;
+  private final SiteUrls urls;
+
+  SiteService(SiteRepository sites, SiteWorkflows workflows, SiteUrls urls) {
+    this.sites = sites;
+    this.workflows = workflows;
+    this.urls = urls;
+  }
+
+  /** The caller's sites, oldest first, leaving out those cancelled before they went live. */
+  List<SiteSummary> sitesOf(Caller caller) {
+    return sites.findByCustomerIdOrderById(caller.customerId()).stream()
+        .filter(site -> site.status() != SiteStatus.CANCELLED)
+        .map(site -> SiteSummary.of(site, urls))
+        .toList();
+  }
+
+  SiteSummary site(Caller caller, long siteId) {
+    return SiteSummary.of(visible(caller, siteId), urls);
+  }
+
+  /**
+   * Starts, stops or restarts the site. Returns once its workflow has accepted the action; the
+   * future completes with the new status.
+   */
+  CompletableFuture<SiteStatus> perform(Caller caller, long siteId, SiteAction action) {
+    Site site = visible(caller, siteId);
+    requireReady(site);
+    return workflows.perform(siteId, action);
+  }
+
+  private Site visible(Caller caller, long siteId) {
+    return sites
+        .findById(siteId)
+        .filter(site -> caller.canSee(site.customerId()))
+        .orElseThrow(() -> new NotFoundException("site", siteId));
+  }
+
+  private static void requireReady(Site site) {
+    String reason =
+        switch (site.status()) {
+          case RUNNING, STOPPED -> null;
+          case PROVISIONING -> "The site is still being set up; try again once it is live.";
+          case SUSPENDED -> "The site is suspended; contact support to resume it.";
+          case FAILED -> "The site could not be set up, so there is nothing to start or stop.";
+          case CANCELLED -> "The site was cancelled before it went live.";
+        };
+    if (reason != null) {
+      throw new ConflictException(reason);
+    }
+  }
+}

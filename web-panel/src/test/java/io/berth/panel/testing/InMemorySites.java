@@ -1,0 +1,97 @@
+package io.berth.panel.testing;
+
+import io.berth.persistence.site.Site;
+import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.site.SiteStatus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+
+/** Sites, with the unique index on live names ({@code site_name_live_uq}). */
+public class InMemorySites extends InMemoryRepository<Site> implements SiteRepository {
+
+  @Override
+  protected Long idOf(Site s) {
+    return s.id();
+  }
+
+  @Override
+  protected Site withId(Site s, long id) {
+    return new Site(
+        id,
+        s.customerId(),
+        s.orderId(),
+        s.name(),
+        s.app(),
+        s.status(),
+        s.failureReason(),
+        s.hostId(),
+        s.hostPort(),
+        s.createdAt(),
+        s.updatedAt());
+  }
+
+  @Override
+  protected void checkConstraints(Site site, Long id) {
+    if (isLive(site)
+        && !where(s -> isLive(s) && s.name().equals(site.name()) && !s.id().equals(id)).isEmpty()) {
+      throw new DuplicateKeyException(
+          "duplicate key value violates unique constraint \"site_name_live_uq\"");
+    }
+  }
+
+  private static boolean isLive(Site site) {
+    return site.status() != SiteStatus.CANCELLED && site.status() != SiteStatus.FAILED;
+  }
+
+  @Override
+  public List<Site> findByCustomerIdOrderById(long customerId) {
+    return where(s -> s.customerId() == customerId, Comparator.comparing(Site::id));
+  }
+
+  @Override
+  public Optional<Site> findByIdAndCustomerId(long id, long customerId) {
+    return findById(id).filter(s -> s.customerId() == customerId);
+  }
+
+  @Override
+  public Optional<Site> findByOrderId(long orderId) {
+    return where(s -> s.orderId() == orderId).stream().findFirst();
+  }
+
+  @Override
+  public boolean isNameTaken(String name) {
+    return !where(s -> isLive(s) && s.name().equals(name)).isEmpty();
+  }
+
+  @Override
+  public int updateStatus(long id, SiteStatus status, String reason) {
+    Site site = findById(id).orElse(null);
+    if (site == null || !isLive(site)) {
+      return 0;
+    }
+    save(
+        new Site(
+            id,
+            site.customerId(),
+            site.orderId(),
+            site.name(),
+            site.app(),
+            status,
+            reason,
+            site.hostId(),
+            site.hostPort(),
+            site.createdAt(),
+            Instant.now()));
+    return 1;
+  }
+
+  /** A site as checkout would have stored it, in the given status. */
+  public Site add(long customerId, long orderId, String name, SiteStatus status) {
+    Instant now = Instant.now();
+    return save(
+        new Site(null, customerId, orderId, name, "static", status, null, null, null, now, now));
+  }
+}

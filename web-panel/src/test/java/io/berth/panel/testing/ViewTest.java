@@ -1,0 +1,82 @@
+package io.berth.panel.testing;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.berth.panel.order.OrderTestBeans;
+import io.berth.panel.security.BerthUser;
+import io.berth.panel.site.SiteTestBeans;
+import io.berth.persistence.account.Customer;
+import java.util.List;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/**
+ * Views tested without a browser (Karibu-Testing) on the real services over in-memory repositories,
+ * with fakes standing in for Temporal.
+ */
+@SpringJUnitConfig(ViewTest.Beans.class)
+public abstract class ViewTest {
+
+  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.berth.panel");
+
+  @Import({CommonTestBeans.class, OrderTestBeans.class, SiteTestBeans.class})
+  static class Beans {}
+
+  @Autowired protected ApplicationContext context;
+  @Autowired protected InMemoryCustomers customers;
+  @Autowired protected InMemoryOrders orders;
+  @Autowired protected InMemorySites sites;
+  @Autowired private List<Resettable> fakes;
+
+  @BeforeEach
+  void setUpVaadin() {
+    fakes.forEach(Resettable::reset);
+    Function0<UI> uiFactory = UI::new;
+    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+  }
+
+  @AfterEach
+  void tearDownVaadin() {
+    SecurityContextHolder.clearContext();
+    MockVaadin.tearDown();
+  }
+
+  /** Signs in as a new customer with this email, as the login form would. */
+  protected Customer signIn(String email) {
+    return signIn(customers.add(email, Customer.ROLE_CUSTOMER));
+  }
+
+  protected Customer signIn(Customer customer) {
+    BerthUser user = BerthUser.of(customer);
+    UsernamePasswordAuthenticationToken authentication =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    SecurityContextHolder.getContext().setAuthentication(authentication);
+    FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+    request.setUserPrincipalInt(authentication);
+    request.setUserInRole((principal, role) -> role.equals(customer.role()));
+    // A browser loads a fresh page after signing in; so does the test.
+    UI.getCurrent().getPage().reload();
+    return customer;
+  }
+
+  protected static void navigate(String location) {
+    UI.getCurrent().navigate(location);
+  }
+
+  /** The view the UI shows now. */
+  protected static Component currentView() {
+    return (Component) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+  }
+}
