@@ -27,6 +27,7 @@ su postgres -c "createdb -O berth berth_bench"
   --query "ExecutionStatus='Running'" --reason "new bench run" --yes >/dev/null 2>&1 || true
 reset_sites() {
   docker ps -aq --filter label=io.berth.site | xargs -r docker rm -f >/dev/null
+  docker volume ls -q --filter label=io.berth.site | xargs -r docker volume rm >/dev/null
   docker network ls -q --filter name=berth-net- | xargs -r docker network rm >/dev/null 2>&1 || true
   rm -f "$BERTH_HOME"/nginx/sites/site-*.conf
   nginx -s reload -c "$BERTH_HOME/nginx/nginx.conf" -p "$BERTH_HOME/nginx"

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -51,15 +54,16 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
-  /** Types into the native input a Vaadin field slots into its light DOM. */
+  /** Types into the native input a Vaadin field slots into its light DOM, found by its label. */
   void type(String fieldLabel, String text) {
     WebElement input =
-        find(
-            "vaadin-text-field[label='"
-                + fieldLabel
-                + "'] input, vaadin-password-field[label='"
-                + fieldLabel
-                + "'] input");
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//*[self::vaadin-text-field or self::vaadin-password-field or"
+                        + " self::vaadin-email-field][label[normalize-space(.)='"
+                        + fieldLabel
+                        + "']]//input")));
     input.clear();
     input.sendKeys(text);
   }
@@ -71,19 +75,35 @@ final class Browser implements AutoCloseable {
         .click();
   }
 
-  void clickIn(String css, String buttonText) {
+  /** Clicks the button with this text inside the first element matching the XPath. */
+  void clickIn(String containerXpath, String buttonText) {
     wait.until(
             ExpectedConditions.elementToBeClickable(
-                By.cssSelector(css)
-                    .findElements(driver)
-                    .get(0)
-                    .findElement(
-                        By.xpath(".//vaadin-button[normalize-space(.)='" + buttonText + "']"))))
+                By.xpath(
+                    "("
+                        + containerXpath
+                        + ")[1]//vaadin-button[normalize-space(.)='"
+                        + buttonText
+                        + "']")))
         .click();
   }
 
   void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(100)).until(condition);
+    new WebDriverWait(driver, timeout)
+        .pollingEvery(Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition);
+  }
+
+  /** The class attribute of the element with this id, read at once (re-rendered rows go stale). */
+  String classOf(String id) {
+    Object classes =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const e = document.getElementById(arguments[0]); return e ? e.className : '';",
+                id);
+    return String.valueOf(classes);
   }
 
   String text(String css) {

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 /**
  * The packaged Berth platform for system tests, on the real services {@code ./berth services up}
  * started: a fresh platform database, its own Temporal namespace, the shared nginx on 8880 and the
- * local Docker engine. Leftovers of earlier runs (containers, networks, routes, running workflows)
+ * local Docker engine. Leftovers of earlier runs (containers, volumes, networks, routes, workflows)
  * are removed first, so site ids that restart at 1 meet nothing old.
  */
 final class Platform implements AutoCloseable {
@@ -220,6 +220,12 @@ final class Platform implements AutoCloseable {
             .exec()) {
       docker.removeContainerCmd(c.getId()).withForce(true).exec();
     }
+    docker
+        .listVolumesCmd()
+        .withFilter("label", List.of("io.berth.site"))
+        .exec()
+        .getVolumes()
+        .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
     docker.listNetworksCmd().exec().stream()
         .filter(n -> n.getName().startsWith("berth-net-"))
         .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());

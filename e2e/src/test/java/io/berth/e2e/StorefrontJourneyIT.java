@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -36,6 +35,16 @@ class StorefrontJourneyIT {
     }
   }
 
+  /** The site's address, with a fresh query so the browser cannot answer from its cache. */
+  private static String siteUrl(String site) {
+    return "http://"
+        + site
+        + ".berth.localhost:"
+        + Platform.PROXY_PORT
+        + "/?visit="
+        + System.nanoTime();
+  }
+
   @Test
   void visitorBuysTrialAndWatchesTheSiteComeAlive() throws Exception {
     String site = "journey" + Long.toString(System.nanoTime() % 100000, 36);
@@ -60,7 +69,7 @@ class StorefrontJourneyIT {
     browser.waitUntil(Duration.ofSeconds(20), d -> !d.getCurrentUrl().contains("/login"));
 
     browser.open(platform.panelUrl() + "/");
-    browser.clickIn("#plan-trial", "Choose");
+    browser.clickIn("//*[@id='plan-trial']", "Choose");
     browser.type("Site name", site);
     browser.click("Order");
     browser.waitUntil(Duration.ofSeconds(20), d -> d.getCurrentUrl().matches(".*/orders/\\d+$"));
@@ -68,29 +77,27 @@ class StorefrontJourneyIT {
     // The order page is never reloaded from here on: a marker on window proves it.
     JavascriptExecutor js = (JavascriptExecutor) browser.driver;
     js.executeScript("window.berthMarker = 'same page';");
-    browser.waitUntil(
-        Duration.ofSeconds(90),
-        d -> d.findElement(By.id("step-done")).getAttribute("class").contains("done"));
+    browser.waitUntil(Duration.ofSeconds(90), d -> browser.classOf("step-done").contains("done"));
     assertThat(js.executeScript("return window.berthMarker;")).isEqualTo("same page");
     for (String step :
         new String[] {"placement", "network", "container", "route", "health-check"}) {
-      assertThat(browser.find("#step-" + step).getAttribute("class")).contains("done");
+      assertThat(browser.classOf("step-" + step)).contains("done");
     }
 
     assertThat(Platform.visit(site).status()).isEqualTo(200);
-    browser.open("http://" + site + ".berth.localhost:" + Platform.PROXY_PORT + "/");
+    browser.open(siteUrl(site));
     assertThat(browser.text("h1")).isEqualTo("Your site is live");
 
     browser.open(platform.panelUrl() + "/sites");
-    browser.clickIn(".site-card", "Stop");
+    browser.clickIn("//*[contains(@class, 'site-card')]", "Stop");
     await().atMost(Duration.ofSeconds(30)).until(() -> Platform.visit(site).status() == 503);
-    browser.open("http://" + site + ".berth.localhost:" + Platform.PROXY_PORT + "/");
+    browser.open(siteUrl(site));
     assertThat(browser.text("h1")).isEqualTo("This site is stopped");
 
     browser.open(platform.panelUrl() + "/sites");
-    browser.clickIn(".site-card", "Start");
+    browser.clickIn("//*[contains(@class, 'site-card')]", "Start");
     await().atMost(Duration.ofSeconds(30)).until(() -> Platform.visit(site).status() == 200);
-    browser.open("http://" + site + ".berth.localhost:" + Platform.PROXY_PORT + "/");
+    browser.open(siteUrl(site));
     assertThat(browser.text("h1")).isEqualTo("Your site is live");
   }
 }
