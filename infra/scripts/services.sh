@@ -81,7 +81,12 @@ SEARCH_ATTRIBUTES=(BerthCustomerId BerthOrderId BerthSiteId BerthStep)
 # The platform's namespace and the test suites' own (so their workflow ids never meet), each
 # with Berth's search attributes; works on a server started by someone else, too.
 temporal_namespaces() {
-  local bin=$1 ns a
+  local bin=$1 ns a i
+  # The port opens before the frontend answers: wait until it serves the default namespace.
+  for ((i = 0; i < 100; i++)); do
+    "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" -n default >/dev/null 2>&1 && break
+    sleep 0.2
+  done
   for ns in "${NAMESPACES[@]}"; do
     "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null 2>&1 ||
       "$bin" operator namespace create --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null

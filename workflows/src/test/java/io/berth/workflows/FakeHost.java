@@ -17,6 +17,7 @@ public class FakeHost implements SiteHostActivities {
   public final Set<Long> networks = ConcurrentHashMap.newKeySet();
   public final Map<Long, String> containers = new ConcurrentHashMap<>();
   public final Set<Long> routes = ConcurrentHashMap.newKeySet();
+  public final Set<Long> volumes = ConcurrentHashMap.newKeySet();
   public final AtomicInteger containerAttempts = new AtomicInteger();
   public final AtomicInteger restarts = new AtomicInteger();
 
@@ -46,12 +47,21 @@ public class FakeHost implements SiteHostActivities {
       throw new IllegalStateException(
           "Docker engine unreachable at unix:///var/run/docker.sock: connection refused");
     }
+    volumes.add(spec.siteId());
     containers.put(spec.siteId(), "running");
   }
 
   @Override
   public void removeContainer(long siteId) {
     containers.remove(siteId);
+  }
+
+  @Override
+  public void removeSiteFiles(long siteId) {
+    if (containers.containsKey(siteId)) {
+      throw new IllegalStateException("volume in use by container berth-site-" + siteId);
+    }
+    volumes.remove(siteId);
   }
 
   @Override
@@ -89,6 +99,6 @@ public class FakeHost implements SiteHostActivities {
   }
 
   public boolean isEmpty() {
-    return networks.isEmpty() && containers.isEmpty() && routes.isEmpty();
+    return networks.isEmpty() && containers.isEmpty() && routes.isEmpty() && volumes.isEmpty();
   }
 }

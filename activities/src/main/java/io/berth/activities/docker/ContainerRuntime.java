@@ -35,6 +35,12 @@ public interface ContainerRuntime {
   void removeContainer(long siteId);
 
   /**
+   * Removes the site's volume, and with it the site's files, if it exists. Only for a site that
+   * never went live (its set-up failed or was cancelled) and whose container is already gone.
+   */
+  void removeVolume(long siteId);
+
+  /**
    * Starts the site's container; no-op if it runs.
    *
    * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container

@@ -508,6 +508,23 @@ public class DockerContainerRuntime implements ContainerRuntime {
 
   // ---- volumes and images ----
 
+  @Override
+  public void removeVolume(long siteId) {
+    requirePositive(siteId, "site id");
+    String name = DockerNames.volume(siteId);
+    call(
+        "remove volume " + name,
+        () -> {
+          try {
+            docker.removeVolumeCmd(name).exec();
+            log.info("Removed volume {}", name);
+          } catch (NotFoundException e) {
+            // Already gone.
+          }
+          return null;
+        });
+  }
+
   private String ensureVolume(ContainerSpec spec) {
     String name = DockerNames.volume(spec.siteId());
     Optional<InspectVolumeResponse> existing =

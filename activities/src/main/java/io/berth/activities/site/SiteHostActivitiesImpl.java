@@ -43,6 +43,11 @@ public class SiteHostActivitiesImpl implements SiteHostActivities {
   }
 
   @Override
+  public void removeSiteFiles(long siteId) {
+    containers.removeVolume(siteId);
+  }
+
+  @Override
   public void changeContainerState(long siteId, SiteAction action) {
     switch (action) {
       case START -> containers.start(siteId);

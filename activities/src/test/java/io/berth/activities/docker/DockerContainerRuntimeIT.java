@@ -228,6 +228,22 @@ class DockerContainerRuntimeIT {
   }
 
   @Test
+  void givenSiteThatNeverWentLive_whenContainerAndVolumeRemoved_nothingOfItIsLeft() {
+    long site = fixture.newSiteId();
+    runtime.ensureContainer(
+        fixture.staticSite(site, fixture.newCustomerId(), "discarded-" + site, SMALL));
+    assertThat(fixture.volumeExists(DockerNames.volume(site))).isTrue();
+
+    runtime.removeContainer(site);
+    runtime.removeVolume(site);
+    runtime.removeVolume(site);
+
+    assertThat(fixture.countContainers(Map.of(DockerNames.LABEL_SITE, Long.toString(site))))
+        .isZero();
+    assertThat(fixture.volumeExists(DockerNames.volume(site))).isFalse();
+  }
+
+  @Test
   void givenStoppedContainer_whenEnsuredAgain_itStartsTheSameContainer() {
     long site = fixture.newSiteId();
     ContainerSpec spec =

@@ -24,6 +24,12 @@ public interface SiteHostActivities {
   /** Removes the site's container if present; keeps nothing running for the site. */
   void removeContainer(long siteId);
 
+  /**
+   * Removes the site's files (its volume) if present. Only for a site that never went live, after
+   * its container is removed.
+   */
+  void removeSiteFiles(long siteId);
+
   /** Starts (no-op if running), stops (no-op if stopped) or restarts the site's container. */
   void changeContainerState(long siteId, SiteAction action);
 

@@ -59,6 +59,8 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       steps.done(STEP_NETWORK);
 
       steps.start(STEP_CONTAINER);
+      // Undone in reverse: the container goes first, then the files it was given.
+      undo.addCompensation(host::removeSiteFiles, request.siteId());
       undo.addCompensation(host::removeContainer, request.siteId());
       host.ensureContainer(request.container());
       steps.done(STEP_CONTAINER);

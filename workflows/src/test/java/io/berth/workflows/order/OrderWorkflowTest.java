@@ -143,7 +143,7 @@ class OrderWorkflowTest {
 
     assertThatThrownBy(() -> order.run(request(false))).isInstanceOf(WorkflowFailedException.class);
 
-    assertThat(host.isEmpty()).as("route, container and network removed").isTrue();
+    assertThat(host.isEmpty()).as("route, container, its files and network removed").isTrue();
     assertThat(platform.orders).containsEntry(ORDER, OrderStatus.FAILED);
     assertThat(platform.orderReasons.get(ORDER))
         .isEqualTo("The site did not answer through the proxy");
