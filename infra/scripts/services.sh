@@ -80,22 +80,35 @@ SEARCH_ATTRIBUTES=(BerthCustomerId BerthOrderId BerthSiteId BerthStep)
 
 # The platform's namespace and the test suites' own (so their workflow ids never meet), each
 # with Berth's search attributes; works on a server started by someone else, too.
-temporal_namespaces() {
-  local bin=$1 ns a i
-  # The port opens before the frontend answers: wait until it serves the default namespace.
-  for ((i = 0; i < 100; i++)); do
-    "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" -n default >/dev/null 2>&1 && break
-    sleep 0.2
+retry() { # tries seconds-between command...
+  local n=$1 pause=$2 i
+  shift 2
+  for ((i = 1; i <= n; i++)); do
+    "$@" && return 0
+    sleep "$pause"
   done
+  return 1
+}
+
+temporal_namespaces() {
+  local bin=$1 ns a have i
+  local t=(--address "127.0.0.1:$TEMPORAL_PORT")
+  # The port opens before the frontend answers, and a new namespace takes a few seconds to be
+  # usable everywhere: every call is retried for up to 30 s.
+  retry 150 0.2 "$bin" operator namespace describe "${t[@]}" -n default >/dev/null 2>&1
   for ns in "${NAMESPACES[@]}"; do
-    "$bin" operator namespace describe --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null 2>&1 ||
-      "$bin" operator namespace create --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" >/dev/null
-    local have
-    have=$("$bin" operator search-attribute list --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" 2>/dev/null)
+    "$bin" operator namespace describe "${t[@]}" -n "$ns" >/dev/null 2>&1 ||
+      retry 30 1 "$bin" operator namespace create "${t[@]}" -n "$ns" >/dev/null 2>&1
+    have=""
+    for ((i = 0; i < 30; i++)); do
+      have=$("$bin" operator search-attribute list "${t[@]}" -n "$ns" 2>/dev/null) && break
+      sleep 1
+    done
     for a in "${SEARCH_ATTRIBUTES[@]}"; do
       grep -q "$a" <<<"$have" ||
-        "$bin" operator search-attribute create --address "127.0.0.1:$TEMPORAL_PORT" -n "$ns" \
-          --name "$a" --type Keyword >/dev/null
+        retry 30 1 "$bin" operator search-attribute create "${t[@]}" -n "$ns" \
+          --name "$a" --type Keyword >/dev/null 2>&1 ||
+        { log "could not register $a in namespace $ns"; return 1; }
     done
   done
 }
