@@ -82,7 +82,9 @@ public final class DevStack {
     builder.build().start();
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .validateAndBuildWithDefaults());
     operator
         .blockingStub()
         .addSearchAttributes(
