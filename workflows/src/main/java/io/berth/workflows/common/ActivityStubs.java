@@ -50,9 +50,9 @@ public final class ActivityStubs {
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(100))
-                .setBackoffCoefficient(1.5)
-                .setMaximumInterval(Duration.ofSeconds(3))
-                .setMaximumAttempts(30)
+                .setBackoffCoefficient(1.3)
+                .setMaximumInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(70)
                 .build())
         .build();
   }
