@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real services Berth runs against on one machine: Docker engine, PostgreSQL, Temporal dev
-# server, the host's nginx reverse proxy, and the app images.
+# server, the host's nginx reverse proxy, BIND (authoritative DNS, infra/scripts/bind.sh), and
+# the app images.
 #   services.sh install   install what is missing (Debian packages, Temporal CLI)
-#   services.sh up [dockerd|postgres|temporal|nginx|images]...
+#   services.sh up [dockerd|postgres|temporal|nginx|bind|images]...
 #                         start whatever is not running (idempotent), build missing images
 #   services.sh down      stop what `up` started
 #   services.sh status    one line per service
@@ -45,6 +46,7 @@ install() {
     mkdir -p "$BERTH_HOME/bin"
     GOBIN=$BERTH_HOME/bin go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
   fi
+  "$ROOT/infra/scripts/bind.sh" install
 }
 
 dockerd_up() {
@@ -147,16 +149,18 @@ nginx_up() {
   wait_for "$PROXY_PORT" nginx 10
 }
 
+bind_up() { "$ROOT/infra/scripts/bind.sh" up; }
+
 images_up() {
   if [[ -x $ROOT/infra/images/build.sh ]]; then "$ROOT/infra/images/build.sh"; fi
 }
 
 up() {
   local services=("$@")
-  ((${#services[@]})) || services=(dockerd postgres temporal nginx images)
+  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind images)
   for s in "${services[@]}"; do
     case $s in
-      dockerd | postgres | temporal | nginx | images) "${s}_up" ;;
+      dockerd | postgres | temporal | nginx | bind | images) "${s}_up" ;;
       *) log "unknown service $s"; return 2 ;;
     esac
   done
@@ -167,6 +171,7 @@ down() {
   [[ -f $prefix/nginx.pid ]] && nginx -s quit -c "$prefix/nginx.conf" -p "$prefix" 2>/dev/null || true
   [[ -f $BERTH_HOME/temporal/pid ]] && kill "$(cat "$BERTH_HOME/temporal/pid")" 2>/dev/null || true
   rm -f "$BERTH_HOME/temporal/pid"
+  "$ROOT/infra/scripts/bind.sh" down
 }
 
 status() {
@@ -174,6 +179,7 @@ status() {
   listening "$PG_PORT" && echo "postgresql up (127.0.0.1:$PG_PORT)" || echo "postgresql down"
   listening "$TEMPORAL_PORT" && echo "temporal   up (127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT)" || echo "temporal   down"
   listening "$PROXY_PORT" && echo "nginx      up (127.0.0.1:$PROXY_PORT)" || echo "nginx      down"
+  "$ROOT/infra/scripts/bind.sh" status
 }
 
 case "${1:-}" in
