@@ -82,7 +82,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
   private final DockerClient docker;
   private final AppCatalog catalog;
   private final String endpoint;
-  private final EngineErrors errors;
+  private final DockerObjects objects;
 
   /** Serializes network creation in this worker: the engine's duplicate check is not atomic. */
   private final Object networkLock = new Object();
@@ -94,7 +94,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
     this.docker = Objects.requireNonNull(docker, "docker");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-    this.errors = new EngineErrors(endpoint);
+    this.objects = new DockerObjects(docker, endpoint);
   }
 
   // ---- networks ----
@@ -270,7 +270,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
       String volume = ensureVolume(spec);
       String hash = specHash(spec, app, imageId, network.getId());
 
-      Optional<InspectContainerResponse> existing = findContainer(name);
+      Optional<InspectContainerResponse> existing = objects.container(name);
       boolean exists;
       if (existing.isEmpty()) {
         exists = createContainer(spec, app, network.getId(), volume, hash);
@@ -284,7 +284,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
           exists = true;
         } else {
           log.info("Replacing container {} of site {}: its spec changed", name, spec.siteId());
-          forceRemove(name);
+          objects.removeContainer(name);
           exists = createContainer(spec, app, network.getId(), volume, hash);
         }
       }
@@ -302,7 +302,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
   @Override
   public void removeContainer(long siteId) {
     requirePositive(siteId, "site id");
-    forceRemove(DockerNames.container(siteId));
+    objects.removeContainer(DockerNames.container(siteId));
   }
 
   @Override
@@ -347,24 +347,13 @@ public class DockerContainerRuntime implements ContainerRuntime {
   @Override
   public Optional<String> state(long siteId) {
     requirePositive(siteId, "site id");
-    return findContainer(DockerNames.container(siteId))
+    return objects
+        .container(DockerNames.container(siteId))
         .map(container -> container.getState().getStatus());
   }
 
-  private Optional<InspectContainerResponse> findContainer(String name) {
-    return call(
-        "inspect container " + name,
-        () -> {
-          try {
-            return Optional.of(docker.inspectContainerCmd(name).exec());
-          } catch (NotFoundException e) {
-            return Optional.empty();
-          }
-        });
-  }
-
   private void requireContainer(long siteId, String name) {
-    if (findContainer(name).isEmpty()) {
+    if (objects.container(name).isEmpty()) {
       throw new PermanentException(
           FailureType.NOT_FOUND,
           "Site " + siteId + " has no container (" + name + ") on this host");
@@ -484,28 +473,6 @@ public class DockerContainerRuntime implements ContainerRuntime {
         });
   }
 
-  private void forceRemove(String name) {
-    call(
-        "remove container " + name,
-        () -> {
-          for (int attempt = 1; ; attempt++) {
-            try {
-              docker.removeContainerCmd(name).withForce(true).withRemoveVolumes(false).exec();
-              log.info("Removed container {}", name);
-              return null;
-            } catch (NotFoundException e) {
-              return null;
-            } catch (ConflictException e) {
-              // "removal already in progress": wait for that removal to finish.
-              if (attempt >= 20) {
-                throw e;
-              }
-              pause(1);
-            }
-          }
-        });
-  }
-
   // ---- volumes and images ----
 
   @Override
@@ -527,16 +494,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
 
   private String ensureVolume(ContainerSpec spec) {
     String name = DockerNames.volume(spec.siteId());
-    Optional<InspectVolumeResponse> existing =
-        call(
-            "inspect volume " + name,
-            () -> {
-              try {
-                return Optional.of(docker.inspectVolumeCmd(name).exec());
-              } catch (NotFoundException e) {
-                return Optional.empty();
-              }
-            });
+    Optional<InspectVolumeResponse> existing = objects.volume(name);
     if (existing.isPresent()) {
       requireOwner("Volume " + name, existing.get().getLabels(), spec.customerId());
       return name;
@@ -658,11 +616,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
   }
 
   private <T> T call(String action, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      throw errors.translate(action, e);
-    }
+    return objects.call(action, call);
   }
 
   private static void pause(int attempt) {
