@@ -143,6 +143,9 @@ class DockerContainerRuntimeIT {
     assertThat(response.headers().firstValue("content-type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(response.body()).contains("Your site is live").contains("index.html");
+    assertThat(response.headers().firstValue("cache-control"))
+        .as("pages are revalidated, never shown stale from a browser cache")
+        .hasValue("no-cache");
     assertThat(fixture.get(spec.hostPort(), "/.env").statusCode()).isEqualTo(404);
 
     List<InetAddress> hostAddresses = nonLoopbackAddresses();
