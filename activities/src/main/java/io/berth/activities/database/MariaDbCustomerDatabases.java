@@ -6,7 +6,6 @@ import static io.berth.activities.docker.DockerNames.LABEL_CUSTOMER;
 import static io.berth.activities.docker.DockerNames.LABEL_SPEC_HASH;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.BadRequestException;
@@ -14,7 +13,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Mount;
@@ -24,11 +22,9 @@ import io.berth.activities.common.PermanentException;
 import io.berth.activities.docker.ContainerRuntime;
 import io.berth.activities.docker.DockerEngineException;
 import io.berth.activities.docker.DockerObjects;
+import io.berth.activities.docker.DockerObjects.ExecResult;
 import io.berth.workflows.common.FailureType;
 import io.berth.workflows.common.PlanLimits;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -344,80 +339,28 @@ public class MariaDbCustomerDatabases implements CustomerDatabases {
 
   // ---- exec ----
 
-  record ExecResult(long exitCode, String stdout, String stderr) {}
-
-  /** Runs a command in the container as the mysql user, feeding it stdin. */
   private ExecResult exec(String container, byte[] stdin, Duration timeout, String... command) {
-    String execId =
-        call(
-            "run the MariaDB client in " + container,
-            () -> {
-              try {
-                return docker
-                    .execCreateCmd(container)
-                    .withUser(OS_USER)
-                    .withCmd(command)
-                    .withAttachStdin(true)
-                    .withAttachStdout(true)
-                    .withAttachStderr(true)
-                    .exec()
-                    .getId();
-              } catch (NotFoundException e) {
-                throw new PermanentException(
-                    FailureType.NOT_FOUND,
-                    "Customer database server "
-                        + container
-                        + " does not exist on this host; it must be set up first");
-              } catch (ConflictException e) {
-                throw new DatabaseUnavailableException(
-                    "Customer database server " + container + " is not running; will try again");
-              }
-            });
-    var stdout = new ByteArrayOutputStream();
-    var stderr = new ByteArrayOutputStream();
-    boolean finished =
-        call(
-            "run the MariaDB client in " + container,
-            () -> {
-              try (var callback =
-                  docker
-                      .execStartCmd(execId)
-                      .withStdIn(new ByteArrayInputStream(stdin))
-                      .exec(
-                          new ResultCallback.Adapter<Frame>() {
-                            @Override
-                            public void onNext(Frame frame) {
-                              switch (frame.getStreamType()) {
-                                case STDOUT, RAW -> stdout.writeBytes(frame.getPayload());
-                                case STDERR -> stderr.writeBytes(frame.getPayload());
-                                default -> {}
-                              }
-                            }
-                          })) {
-                return callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DatabaseUnavailableException("Interrupted while running SQL", e);
-              } catch (IOException e) {
-                return true;
-              }
-            });
-    if (!finished) {
-      throw new DatabaseUnavailableException(
-          "MariaDB client in "
+    try {
+      return objects
+          .exec(container, OS_USER, List.of(), stdin, timeout, command)
+          .orElseThrow(
+              () ->
+                  new DatabaseUnavailableException(
+                      "MariaDB client in "
+                          + container
+                          + " did not finish within "
+                          + timeout.toSeconds()
+                          + " s; will try again"));
+    } catch (NotFoundException e) {
+      throw new PermanentException(
+          FailureType.NOT_FOUND,
+          "Customer database server "
               + container
-              + " did not finish within "
-              + timeout.toSeconds()
-              + " s; will try again");
+              + " does not exist on this host; it must be set up first");
+    } catch (ConflictException e) {
+      throw new DatabaseUnavailableException(
+          "Customer database server " + container + " is not running; will try again");
     }
-    Long exitCode =
-        call(
-            "inspect the MariaDB client run in " + container,
-            () -> docker.inspectExecCmd(execId).exec().getExitCodeLong());
-    return new ExecResult(
-        exitCode == null ? -1 : exitCode,
-        stdout.toString(StandardCharsets.UTF_8),
-        stderr.toString(StandardCharsets.UTF_8));
   }
 
   // ---- docker objects ----

@@ -1,20 +1,30 @@
 package io.berth.activities.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every Docker-backed adapter does the same way: engine calls whose failures become readable
- * {@link DockerEngineException}s / {@link EngineUnreachableException}s, and look-ups and removals
- * of containers and volumes by name that treat "not there" as an answer, not an error.
+ * {@link DockerEngineException}s / {@link EngineUnreachableException}s, look-ups and removals of
+ * containers and volumes by name that treat "not there" as an answer, not an error, and commands
+ * run inside a container.
  */
 public final class DockerObjects {
 
@@ -92,6 +102,85 @@ public final class DockerObjects {
             }
           }
         });
+  }
+
+  /** What a command run in a container printed, and how it ended. */
+  public record ExecResult(long exitCode, String stdout, String stderr) {}
+
+  /**
+   * Runs a command in a running container and collects its output.
+   *
+   * @param user the user to run as, or null for the container's
+   * @param env extra environment entries ({@code NAME=value})
+   * @param stdin bytes for the command's standard input, or null for none
+   * @return empty if the command did not finish within {@code timeout}
+   * @throws NotFoundException when the container does not exist
+   * @throws ConflictException when the container is not running
+   */
+  public Optional<ExecResult> exec(
+      String container,
+      String user,
+      List<String> env,
+      byte[] stdin,
+      Duration timeout,
+      String... command) {
+    String action = "run " + command[0] + " in " + container;
+    String execId;
+    try {
+      var create =
+          docker
+              .execCreateCmd(container)
+              .withEnv(env)
+              .withCmd(command)
+              .withAttachStdin(stdin != null)
+              .withAttachStdout(true)
+              .withAttachStderr(true);
+      execId = (user == null ? create : create.withUser(user)).exec().getId();
+    } catch (NotFoundException | ConflictException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(action, e);
+    }
+    var stdout = new ByteArrayOutputStream();
+    var stderr = new ByteArrayOutputStream();
+    boolean finished =
+        call(
+            action,
+            () -> {
+              var start = docker.execStartCmd(execId);
+              if (stdin != null) {
+                start.withStdIn(new ByteArrayInputStream(stdin));
+              }
+              try (var callback =
+                  start.exec(
+                      new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                          switch (frame.getStreamType()) {
+                            case STDOUT, RAW -> stdout.writeBytes(frame.getPayload());
+                            case STDERR -> stderr.writeBytes(frame.getPayload());
+                            default -> {}
+                          }
+                        }
+                      })) {
+                return callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerEngineException("Interrupted while waiting to " + action, e);
+              } catch (IOException e) {
+                // Closing the finished stream failed: the output is complete.
+                return true;
+              }
+            });
+    if (!finished) {
+      return Optional.empty();
+    }
+    Long exitCode = call(action, () -> docker.inspectExecCmd(execId).exec().getExitCodeLong());
+    return Optional.of(
+        new ExecResult(
+            exitCode == null ? -1 : exitCode,
+            stdout.toString(StandardCharsets.UTF_8),
+            stderr.toString(StandardCharsets.UTF_8)));
   }
 
   private static void pause(int attempt) {

@@ -3,21 +3,21 @@ package io.berth.activities.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import io.berth.activities.docker.AppCatalog;
 import io.berth.activities.docker.DockerConfig;
 import io.berth.activities.docker.DockerContainerRuntime;
 import io.berth.activities.docker.DockerNames;
+import io.berth.activities.docker.DockerObjects;
+import io.berth.activities.docker.DockerObjects.ExecResult;
 import io.berth.activities.docker.DockerProperties;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +41,8 @@ final class DatabaseFixture implements AutoCloseable {
   private static boolean imageBuilt;
 
   final DockerClient docker;
+  private final DockerObjects objects;
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   final MariaDbCustomerDatabases databases;
 
   private final Set<Long> customers = new LinkedHashSet<>();
@@ -49,6 +51,7 @@ final class DatabaseFixture implements AutoCloseable {
   DatabaseFixture() {
     DockerProperties properties = DockerProperties.defaults();
     this.docker = DockerConfig.createClient(properties);
+    this.objects = new DockerObjects(docker, "test engine");
     var runtime =
         new DockerContainerRuntime(
             docker, AppCatalog.withDefaults(Map.of()), properties.endpoint());
@@ -124,8 +127,6 @@ final class DatabaseFixture implements AutoCloseable {
     return name;
   }
 
-  record ExecResult(long exitCode, String stdout, String stderr) {}
-
   /**
    * Runs a MariaDB client as {@code user} over TCP to the server inside {@code customerId}'s DB
    * container; the password goes in the client's environment (test only).
@@ -143,40 +144,7 @@ final class DatabaseFixture implements AutoCloseable {
   }
 
   ExecResult exec(String container, List<String> env, String... command) {
-    var created =
-        docker
-            .execCreateCmd(container)
-            .withEnv(env)
-            .withCmd(command)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .exec();
-    var stdout = new ByteArrayOutputStream();
-    var stderr = new ByteArrayOutputStream();
-    try {
-      docker
-          .execStartCmd(created.getId())
-          .exec(
-              new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  switch (frame.getStreamType()) {
-                    case STDOUT, RAW -> stdout.writeBytes(frame.getPayload());
-                    case STDERR -> stderr.writeBytes(frame.getPayload());
-                    default -> {}
-                  }
-                }
-              })
-          .awaitCompletion(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    Long exitCode = docker.inspectExecCmd(created.getId()).exec().getExitCodeLong();
-    return new ExecResult(
-        exitCode == null ? -1 : exitCode,
-        stdout.toString(StandardCharsets.UTF_8),
-        stderr.toString(StandardCharsets.UTF_8));
+    return objects.exec(container, null, env, null, TIMEOUT, command).orElseThrow();
   }
 
   /** Whether a TCP connection from inside the container to host:port succeeds within 3 s. */

@@ -124,7 +124,7 @@ class DockerContainerRuntimeIT {
     assertThat(fixture.exec(name, "id", "-u").stdout().trim()).isNotEqualTo("0");
     String status = fixture.exec(name, "cat", "/proc/1/status").stdout();
     assertThat(status).containsPattern("NoNewPrivs:\\s+1").containsPattern("CapEff:\\s+0+\\n");
-    DockerFixture.ExecResult writeRoot = fixture.exec(name, "touch", "/etc/berth-probe");
+    DockerObjects.ExecResult writeRoot = fixture.exec(name, "touch", "/etc/berth-probe");
     assertThat(writeRoot.exitCode()).isNotZero();
     assertThat(writeRoot.stderr()).contains("Read-only file system");
     assertThat(fixture.exec(name, "touch", "/tmp/berth-probe").exitCode()).isZero();

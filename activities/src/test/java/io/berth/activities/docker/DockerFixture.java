@@ -3,13 +3,11 @@ package io.berth.activities.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
+import io.berth.activities.docker.DockerObjects.ExecResult;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.site.ContainerSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,6 +40,8 @@ final class DockerFixture implements AutoCloseable {
   private static boolean imagesBuilt;
 
   final DockerClient docker;
+  private final DockerObjects objects;
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   final String endpoint;
   final DockerContainerRuntime runtime;
 
@@ -55,6 +55,7 @@ final class DockerFixture implements AutoCloseable {
     DockerProperties properties = DockerProperties.defaults();
     this.endpoint = properties.endpoint();
     this.docker = DockerConfig.createClient(properties);
+    this.objects = new DockerObjects(docker, "test engine");
     this.runtime = new DockerContainerRuntime(docker, AppCatalog.withDefaults(Map.of()), endpoint);
   }
 
@@ -130,43 +131,9 @@ final class DockerFixture implements AutoCloseable {
     return inspect(siteId).getNetworkSettings().getNetworks().get(network).getGateway();
   }
 
-  record ExecResult(long exitCode, String stdout, String stderr) {}
-
   /** Runs a command inside a running container, as the container's user. */
   ExecResult exec(String container, String... command) {
-    var created =
-        docker
-            .execCreateCmd(container)
-            .withCmd(command)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .exec();
-    var stdout = new ByteArrayOutputStream();
-    var stderr = new ByteArrayOutputStream();
-    try {
-      docker
-          .execStartCmd(created.getId())
-          .exec(
-              new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  switch (frame.getStreamType()) {
-                    case STDOUT, RAW -> stdout.writeBytes(frame.getPayload());
-                    case STDERR -> stderr.writeBytes(frame.getPayload());
-                    default -> {}
-                  }
-                }
-              })
-          .awaitCompletion(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    Long exitCode = docker.inspectExecCmd(created.getId()).exec().getExitCodeLong();
-    return new ExecResult(
-        exitCode == null ? -1 : exitCode,
-        stdout.toString(StandardCharsets.UTF_8),
-        stderr.toString(StandardCharsets.UTF_8));
+    return objects.exec(container, null, List.of(), null, TIMEOUT, command).orElseThrow();
   }
 
   /** Whether a TCP connection from inside the container to ip:port succeeds within 3 s. */
