@@ -467,14 +467,7 @@ public final class RecordValidator {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw invalid(
-            what
-                + " '"
-                + printable(text)
-                + "' contains a control character (e.g. a"
-                + " line break) at position "
-                + (i + 1)
-                + ": remove it.");
+        throw controlCharacter(what, text, i);
       }
       if (Character.isWhitespace(c)) {
         throw invalid(
@@ -592,18 +585,21 @@ public final class RecordValidator {
     }
   }
 
+  private static PermanentException controlCharacter(String what, String text, int index) {
+    return invalid(
+        what
+            + " '"
+            + printable(text)
+            + "' contains a control character (e.g. a line break) at position "
+            + (index + 1)
+            + ": remove it.");
+  }
+
   private static void noControl(String what, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw invalid(
-            what
-                + " '"
-                + printable(value)
-                + "' contains a control character (e.g. a"
-                + " line break) at position "
-                + (i + 1)
-                + ": remove it.");
+        throw controlCharacter(what, value, i);
       }
       if (c > 0x7e) {
         throw invalid(
