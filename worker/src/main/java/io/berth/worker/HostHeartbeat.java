@@ -23,7 +23,7 @@ class HostHeartbeat {
   @Scheduled(fixedRateString = "${berth.host.heartbeat:20s}")
   void beat() {
     try {
-      hosts.heartbeat(host.id(), host.portFirst(), host.portLast());
+      hosts.heartbeat(host.id(), host.portFirst(), host.portLast(), host.publicAddress());
     } catch (RuntimeException e) {
       log.warn("Host heartbeat for {} failed: {}", host.id(), e.getMessage());
     }

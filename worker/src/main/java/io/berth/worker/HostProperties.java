@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param portLast last such port
  * @param heartbeat how often the host tells the platform it is online
  * @param timeout after how long without a heartbeat placement stops choosing the host
+ * @param publicAddress the address this host's reverse proxy answers on, where customers point
+ *     their domains
  */
 @ConfigurationProperties("berth.host")
 public record HostProperties(
@@ -19,4 +21,5 @@ public record HostProperties(
     @DefaultValue("20000") int portFirst,
     @DefaultValue("29999") int portLast,
     @DefaultValue("20s") Duration heartbeat,
-    @DefaultValue("90s") Duration timeout) {}
+    @DefaultValue("90s") Duration timeout,
+    @DefaultValue("127.0.0.1") String publicAddress) {}

@@ -23,7 +23,8 @@ public record Step(
 
   public Step withState(StepState newState, long now) {
     return switch (newState) {
-      case RUNNING, RETRYING -> new Step(name, newState, Math.max(attempt, 1), error, now, 0);
+      case RUNNING, RETRYING, WAITING ->
+          new Step(name, newState, Math.max(attempt, 1), error, now, 0);
       case DONE, SKIPPED, CANCELLED -> new Step(name, newState, attempt, null, startedAt, now);
       default -> new Step(name, newState, attempt, error, startedAt, now);
     };
@@ -33,12 +34,17 @@ public record Step(
     return new Step(name, StepState.FAILED, attempt, reason, startedAt, now);
   }
 
+  /** Waiting for the world: {@code note} says what was seen and when the next look is. */
+  public Step waiting(int checks, String note, long now) {
+    return new Step(name, StepState.WAITING, checks, note, startedAt == 0 ? now : startedAt, 0);
+  }
+
   public Step retrying(int currentAttempt, String lastError) {
     return new Step(name, StepState.RETRYING, currentAttempt, lastError, startedAt, finishedAt);
   }
 
   @JsonIgnore
   public boolean isActive() {
-    return state == StepState.RUNNING || state == StepState.RETRYING;
+    return state == StepState.RUNNING || state == StepState.RETRYING || state == StepState.WAITING;
   }
 }

@@ -38,6 +38,11 @@ public final class StepTracker {
     set(name, StepState.SKIPPED);
   }
 
+  /** Marks the step as waiting for the world, with what was seen and when the next look is. */
+  public void waiting(String name, int checks, String note) {
+    replace(name, step(name).waiting(checks, note, Workflow.currentTimeMillis()));
+  }
+
   public void fail(String name, String reason) {
     replace(name, step(name).failed(reason, Workflow.currentTimeMillis()));
   }
