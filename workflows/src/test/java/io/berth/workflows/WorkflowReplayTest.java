@@ -2,6 +2,7 @@ package io.berth.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.workflows.domain.DomainWorkflowImpl;
 import io.berth.workflows.order.OrderWorkflowImpl;
 import io.berth.workflows.site.SiteWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the histories of released workflow versions (src/test/resources/histories, recorded with
- * {@code -Dberth.recordHistories=…} on OrderWorkflowTest) against today's code: a change that would
- * break workflows already running in production fails here.
+ * {@code -Dberth.recordHistories=…} on OrderWorkflowTest and DomainWorkflowTest) against today's
+ * code: a change that would break workflows already running in production fails here.
  */
 class WorkflowReplayTest {
 
@@ -32,7 +33,10 @@ class WorkflowReplayTest {
   @MethodSource("histories")
   void releasedHistoryReplaysOnCurrentCode(Path history) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        Files.readString(history), OrderWorkflowImpl.class, SiteWorkflowImpl.class);
+        Files.readString(history),
+        OrderWorkflowImpl.class,
+        SiteWorkflowImpl.class,
+        DomainWorkflowImpl.class);
   }
 
   @org.junit.jupiter.api.Test
@@ -43,6 +47,8 @@ class WorkflowReplayTest {
             "givenTrial_whenOrdering_itProvisionsTheSiteAndActivatesTheOrder.order.json",
             "givenTrial_whenOrdering_itProvisionsTheSiteAndActivatesTheOrder.site.json",
             "givenSiteNeverHealthy_whenOrdering_itTearsDownAndFailsTheOrderWithTheReason.order.json",
-            "givenProvisioning_whenOrderCancelled_itRemovesEverythingAndRecordsCancelled.site.json");
+            "givenProvisioning_whenOrderCancelled_itRemovesEverythingAndRecordsCancelled.site.json",
+            "givenHostedDomainWithSite_itCreatesZoneRecordsAndRouteAndSeesTheDelegation.domain.json",
+            "removingTakesTheRouteZoneAndRecordsAway_andEndsTheWorkflow.domain.json");
   }
 }

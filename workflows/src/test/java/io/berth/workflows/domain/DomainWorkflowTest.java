@@ -16,6 +16,9 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class DomainWorkflowTest {
 
@@ -59,8 +63,19 @@ class DomainWorkflowTest {
   }
 
   @AfterEach
-  void stopEnvironment() {
+  void stopEnvironment(TestInfo test) throws IOException {
+    recordHistory(test);
     env.close();
+  }
+
+  /** With {@code -Dberth.recordHistories=<dir>}, keeps the history for WorkflowReplayTest. */
+  private void recordHistory(TestInfo test) throws IOException {
+    String dir = System.getProperty("berth.recordHistories");
+    if (dir != null) {
+      String name = test.getTestMethod().orElseThrow().getName();
+      String json = client.fetchHistory(DomainWorkflow.workflowId(DOMAIN)).toJson(true);
+      Files.writeString(Path.of(dir, name + ".domain.json"), json);
+    }
   }
 
   @Test
