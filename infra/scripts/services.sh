@@ -78,7 +78,7 @@ postgres_up() {
 }
 
 NAMESPACES=(default berth-it berth-e2e berth-bench)
-SEARCH_ATTRIBUTES=(BerthCustomerId BerthOrderId BerthSiteId BerthStep)
+SEARCH_ATTRIBUTES=(BerthCustomerId BerthOrderId BerthSiteId BerthDomain BerthStep)
 
 # The platform's namespace and the test suites' own (so their workflow ids never meet), each
 # with Berth's search attributes; works on a server started by someone else, too.

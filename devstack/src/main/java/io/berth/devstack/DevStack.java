@@ -93,6 +93,7 @@ public final class DevStack {
                 .putSearchAttributes("BerthCustomerId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .putSearchAttributes("BerthOrderId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .putSearchAttributes("BerthSiteId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .putSearchAttributes("BerthDomain", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .putSearchAttributes("BerthStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     System.out.println(

@@ -15,6 +15,11 @@ public final class BerthSearchAttributes {
       SearchAttributeKey.forKeyword("BerthOrderId");
   public static final SearchAttributeKey<String> SITE_ID =
       SearchAttributeKey.forKeyword("BerthSiteId");
+
+  /** A customer domain's name, e.g. {@code example.test}. */
+  public static final SearchAttributeKey<String> DOMAIN =
+      SearchAttributeKey.forKeyword("BerthDomain");
+
   public static final SearchAttributeKey<String> STEP = SearchAttributeKey.forKeyword("BerthStep");
 
   private BerthSearchAttributes() {}

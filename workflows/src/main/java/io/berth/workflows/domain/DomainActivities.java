@@ -14,9 +14,10 @@ public interface DomainActivities {
   void createZone(long domainId);
 
   /**
-   * Creates the platform's records in the zone unless the customer has set those names: the apex A
-   * record to the address the customer's sites are served from, and {@code www} as a CNAME to the
-   * apex. Stored as managed record sets.
+   * Makes the platform's records of the zone current: the apex A record to the address the domain's
+   * site (else the customer's sites) is served from, and {@code www} as a CNAME to the apex. Stored
+   * as managed record sets; a name where the customer has set records of their own is left alone.
+   * Run at set-up and again whenever the domain is attached to a site.
    */
   void ensureDefaultRecords(long domainId);
 

@@ -45,6 +45,7 @@ public class DomainWorkflowImpl implements DomainWorkflow {
       Workflow.upsertMemo(Map.of(Progress.MEMO_KEY, steps.snapshot()));
       setUp = true;
     } else {
+      Workflow.upsertTypedSearchAttributes(BerthSearchAttributes.DOMAIN.valueSet(input.name()));
       setUp();
       setUp = true;
       beginWait();
@@ -209,6 +210,10 @@ public class DomainWorkflowImpl implements DomainWorkflow {
             new DomainRoute(
                 request.domainId(), endpoint.siteId(), hostnames(), endpoint.hostPort()));
     attached = endpoint;
+    if (request.mode() == DomainMode.HOSTED) {
+      // The platform's records follow the site to its host; the customer's own are kept.
+      domains.ensureDefaultRecords(request.domainId());
+    }
     Workflow.upsertTypedSearchAttributes(
         BerthSearchAttributes.SITE_ID.valueSet(Long.toString(endpoint.siteId())));
   }

@@ -49,6 +49,7 @@ class DomainWorkflowTest {
                 .registerSearchAttribute(
                     "BerthCustomerId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute("BerthSiteId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                .registerSearchAttribute("BerthDomain", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .registerSearchAttribute("BerthStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     var control = env.newWorker(TaskQueues.CONTROL);
