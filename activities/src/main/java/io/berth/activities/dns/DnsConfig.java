@@ -9,9 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Customers' zones: {@link BindDnsZones} configured by {@code berth.dns.*}. */
+/**
+ * Customers' zones: {@link BindDnsZones} configured by {@code berth.dns.*}; lookups for the DNS
+ * checks: {@link DnsjavaLookups} configured by {@code berth.dns.resolver.*}.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DnsConfig.DnsProperties.class)
+@EnableConfigurationProperties({
+  DnsConfig.DnsProperties.class,
+  DnsConfig.DnsResolverProperties.class
+})
 public class DnsConfig {
 
   /** Where infra/scripts/bind.sh keeps named's files when neither property nor BERTH_HOME says. */
@@ -50,6 +56,29 @@ public class DnsConfig {
       @DefaultValue("hostmaster.berth.test") String hostmaster,
       @DefaultValue("3600") long defaultTtl,
       @DefaultValue("5s") Duration timeout) {}
+
+  /**
+   * {@code berth.dns.resolver.*}: the resolver the DNS checks ask, as the public would. In
+   * development and tests that is the local BIND, so its defaults follow {@link DnsProperties}'s.
+   *
+   * @param host the resolver's address (default {@code 127.0.0.1})
+   * @param port its DNS port (default {@code BERTH_DNS_PORT}, else 5300, as bind.sh)
+   * @param timeout per query
+   */
+  @ConfigurationProperties("berth.dns.resolver")
+  public record DnsResolverProperties(
+      @DefaultValue("127.0.0.1") String host, Integer port, @DefaultValue("5s") Duration timeout) {}
+
+  @Bean
+  DnsLookups dnsLookups(DnsResolverProperties p, Environment environment) {
+    return new DnsjavaLookups(
+        new DnsjavaLookups.Settings(
+            p.host(),
+            p.port() != null
+                ? p.port()
+                : Integer.parseInt(environment.resolveRequiredPlaceholders(DEFAULT_PORT)),
+            p.timeout()));
+  }
 
   @Bean
   DnsZones dnsZones(DnsProperties p, Environment environment) {

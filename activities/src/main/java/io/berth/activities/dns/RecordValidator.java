@@ -5,7 +5,6 @@ import io.berth.workflows.common.FailureType;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +37,6 @@ public final class RecordValidator {
   static final int MAX_VALUES = 100;
   static final int MAX_LABEL = 63;
   static final int MAX_NAME = 253;
-  static final int TXT_CHUNK = 255;
-  static final int MAX_TXT_BYTES = 4000;
 
   private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?");
   private static final Pattern UNDERSCORE_LABEL =
@@ -64,12 +61,43 @@ public final class RecordValidator {
    * hyphens, punycode for IDNs), as an absolute name.
    */
   public static Name zone(String zone) {
-    String text = stripDot(checkName("Zone name", zone));
+    return domainName("Zone name", zone);
+  }
+
+  /**
+   * A validated host name for a proxy route, such as {@code www.example.test}: the rules of {@link
+   * #zone}, and written exactly in canonical form (lower case, no spaces around it, no trailing
+   * dot), because it goes into a config file as given.
+   */
+  public static String hostname(String hostname) {
+    String canonical = display(domainName("Host name", hostname));
+    if (!canonical.equals(hostname)) {
+      throw invalid(
+          "Host name '"
+              + printable(hostname)
+              + "' must be written as '"
+              + canonical
+              + "': lower case, without spaces around it or a trailing dot.");
+    }
+    return canonical;
+  }
+
+  private static Name domainName(String what, String value) {
+    String text = stripDot(checkName(what, value));
     if (text.isEmpty() || !text.contains(".")) {
       throw invalid(
-          "Zone name '" + printable(zone) + "' needs at least two labels, e.g. example.test.");
+          what + " '" + printable(value) + "' needs at least two labels, e.g. example.test.");
     }
-    labels("Zone name", text, false, false);
+    labels(what, text, false, false);
+    if (text.length() > MAX_NAME) {
+      throw invalid(
+          what
+              + " is "
+              + text.length()
+              + " characters long: a domain name may have at most "
+              + MAX_NAME
+              + ".");
+    }
     return absolute(text);
   }
 
@@ -277,46 +305,7 @@ public final class RecordValidator {
   }
 
   private static TXTRecord txt(Name owner, long ttl, String value) {
-    String text = value;
-    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1);
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw invalid(
-            "TXT value contains a control character (e.g. a line break or tab) at position "
-                + (i + 1)
-                + ": remove it; long values are split automatically.");
-      }
-      if (c > 0x7e) {
-        throw invalid(
-            "TXT value contains the non-ASCII character '"
-                + c
-                + "' at position "
-                + (i + 1)
-                + ": TXT records here hold ASCII text only.");
-      }
-    }
-    if (text.isEmpty()) {
-      throw invalid("A TXT value is empty: fill it in or remove it.");
-    }
-    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length > MAX_TXT_BYTES) {
-      throw invalid(
-          "TXT value is "
-              + bytes.length
-              + " characters long: the limit is "
-              + MAX_TXT_BYTES
-              + ". Shorten it.");
-    }
-    List<String> chunks = new ArrayList<>();
-    for (int start = 0; start < text.length(); start += TXT_CHUNK) {
-      String chunk = text.substring(start, Math.min(text.length(), start + TXT_CHUNK));
-      // dnsjava reads backslash escapes and quotes in these strings; keep them literal.
-      chunks.add(chunk.replace("\\", "\\\\").replace("\"", "\\\""));
-    }
-    return new TXTRecord(owner, DClass.IN, ttl, chunks);
+    return new TXTRecord(owner, DClass.IN, ttl, TxtValue.strings(value));
   }
 
   private static CAARecord caa(Name owner, long ttl, String value) {

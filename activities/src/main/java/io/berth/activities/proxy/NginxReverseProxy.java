@@ -1,8 +1,10 @@
 package io.berth.activities.proxy;
 
 import io.berth.activities.common.PermanentException;
+import io.berth.activities.dns.RecordValidator;
 import io.berth.workflows.common.FailureType;
 import io.berth.workflows.common.SiteNames;
+import io.berth.workflows.domain.DomainRoute;
 import io.berth.workflows.site.RouteSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,23 +29,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * {@link ReverseProxy} on the host's nginx: one server block per site in {@code
- * <prefix>/sites/site-<siteId>.conf}, included by the {@code nginx.conf} that {@code
+ * <prefix>/sites/site-<siteId>.conf} and one per customer domain in {@code
+ * <prefix>/sites/domain-<domainId>.conf}, included by the {@code nginx.conf} that {@code
  * infra/scripts/services.sh} renders.
  *
  * <p>A change is written to a temporary file and moved into place, checked with {@code nginx -t}
  * and applied with {@code nginx -s reload}; a call returns once nginx's workers run the new config
  * ({@code nginx.pid} in the prefix names the master, as infra's {@code nginx.conf} sets). Before
- * the move, the file's previous state is kept in a journal entry ({@code .site-<id>.prev}, or
- * {@code .site-<id>.absent} when there was none); the entry goes away once nginx has reloaded. A
- * rejected config restores every journalled file, and an entry left behind by a crash forces the
- * next change to test and reload even if its own file is already up to date. Changes are serialised
- * across processes with a lock on {@code <prefix>/sites/.lock}.
+ * the move, the file's previous state is kept in a journal entry ({@code .site-<id>.prev} or {@code
+ * .domain-<id>.prev}, or {@code .absent} when there was none); the entry goes away once nginx has
+ * reloaded. A rejected config restores every journalled file, and an entry left behind by a crash
+ * forces the next change to test and reload even if its own file is already up to date. Changes are
+ * serialised across processes with a lock on {@code <prefix>/sites/.lock}.
  */
 public final class NginxReverseProxy implements ReverseProxy {
 
@@ -54,7 +59,8 @@ public final class NginxReverseProxy implements ReverseProxy {
   private static final Pattern DOMAIN =
       Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern SERVER_NAME = Pattern.compile("\\bserver_name\\s+([^;]*);");
-  private static final Pattern JOURNAL = Pattern.compile("\\.site-([0-9]+)\\.(prev|absent)");
+  private static final Pattern JOURNAL =
+      Pattern.compile("\\.(site|domain)-([0-9]+)\\.(prev|absent)");
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(10);
   private static final Path PROC = Path.of("/proc");
@@ -113,24 +119,18 @@ public final class NginxReverseProxy implements ReverseProxy {
             problem -> {
               throw new PermanentException(FailureType.INVALID_INPUT, problem);
             });
-    if (route.hostPort() < MIN_PORT || route.hostPort() > MAX_PORT) {
-      throw new PermanentException(
-          FailureType.INVALID_INPUT,
-          "A site's port must be between "
-              + MIN_PORT
-              + " and "
-              + MAX_PORT
-              + ", not "
-              + route.hostPort()
-              + ".");
-    }
+    requirePort(route.hostPort());
     String hostname = hostname(route.siteName());
-    String block = SiteServerBlock.render(route.siteId(), hostname, listen, route.hostPort());
+    String block = SiteServerBlock.forSite(route.siteId(), hostname, listen, route.hostPort());
+    RouteFile file = RouteFile.site(route.siteId());
     locked(
         () -> {
           settleUnconfirmedChanges();
-          refuseNameOfAnotherSite(route.siteId(), route.siteName(), hostname);
-          apply(route.siteId(), hostname, Optional.of(block));
+          refuseNamesServedElsewhere(
+              file,
+              List.of(hostname),
+              name -> "The name " + route.siteName() + " is already in use by another site");
+          apply(file, hostname, Optional.of(block));
         });
   }
 
@@ -140,7 +140,41 @@ public final class NginxReverseProxy implements ReverseProxy {
     locked(
         () -> {
           settleUnconfirmedChanges();
-          apply(siteId, "site " + siteId, Optional.empty());
+          apply(RouteFile.site(siteId), "site " + siteId, Optional.empty());
+        });
+  }
+
+  @Override
+  public void ensureDomainRoute(DomainRoute route) {
+    if (route == null) {
+      throw new PermanentException(FailureType.INVALID_INPUT, "A domain route is required.");
+    }
+    requireDomainId(route.domainId());
+    requireSiteId(route.siteId());
+    requirePort(route.hostPort());
+    List<String> hostnames = domainHostnames(route.hostnames());
+    String block =
+        SiteServerBlock.forDomain(
+            route.domainId(), route.siteId(), hostnames, listen, route.hostPort());
+    RouteFile file = RouteFile.domain(route.domainId());
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          refuseNamesServedElsewhere(
+              file,
+              hostnames,
+              name -> name + " is already served by another site or domain on this host.");
+          apply(file, hostnames.get(0), Optional.of(block));
+        });
+  }
+
+  @Override
+  public void removeDomainRoute(long domainId) {
+    requireDomainId(domainId);
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          apply(RouteFile.domain(domainId), "domain " + domainId, Optional.empty());
         });
   }
 
@@ -156,7 +190,37 @@ public final class NginxReverseProxy implements ReverseProxy {
 
   /** The file that holds the site's server block. */
   Path siteFile(long siteId) {
-    return sites.resolve("site-" + siteId + ".conf");
+    return sites.resolve(RouteFile.site(siteId).fileName());
+  }
+
+  /** The file that holds the customer domain's server block. */
+  Path domainFile(long domainId) {
+    return sites.resolve(RouteFile.domain(domainId).fileName());
+  }
+
+  /** One route's file in {@code sites/}: {@code <kind>-<id>.conf}. */
+  private record RouteFile(String kind, long id) {
+
+    static RouteFile site(long siteId) {
+      return new RouteFile("site", siteId);
+    }
+
+    static RouteFile domain(long domainId) {
+      return new RouteFile("domain", domainId);
+    }
+
+    String fileName() {
+      return kind + "-" + id + ".conf";
+    }
+
+    /** The journal entry that remembers the file's state before an unconfirmed change. */
+    String journalName(boolean existed) {
+      return "." + kind + "-" + id + (existed ? ".prev" : ".absent");
+    }
+  }
+
+  private Path path(RouteFile file) {
+    return sites.resolve(file.fileName());
   }
 
   private static void requireSiteId(long siteId) {
@@ -166,12 +230,56 @@ public final class NginxReverseProxy implements ReverseProxy {
     }
   }
 
-  private void refuseNameOfAnotherSite(long siteId, String siteName, String hostname)
-      throws IOException {
-    Path own = siteFile(siteId);
+  private static void requireDomainId(long domainId) {
+    if (domainId <= 0) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT, "A domain id is a positive number, not " + domainId + ".");
+    }
+  }
+
+  private static void requirePort(int port) {
+    if (port < MIN_PORT || port > MAX_PORT) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "A site's port must be between " + MIN_PORT + " and " + MAX_PORT + ", not " + port + ".");
+    }
+  }
+
+  /**
+   * A domain route's names, each a valid lower-case DNS name that is not one of the platform's own
+   * site names; the list as given, so that the config is the same for the same route.
+   */
+  private List<String> domainHostnames(List<String> hostnames) {
+    if (hostnames == null || hostnames.isEmpty()) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT, "A domain route needs at least one host name.");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String hostname : hostnames) {
+      String name = RecordValidator.hostname(hostname);
+      if (name.equals(domain) || name.endsWith("." + domain)) {
+        throw new PermanentException(
+            FailureType.INVALID_INPUT,
+            name
+                + " belongs to the platform's own domain "
+                + domain
+                + ": sites get names there from the platform; add a domain of your own.");
+      }
+      if (!seen.add(name)) {
+        throw new PermanentException(
+            FailureType.INVALID_INPUT, "Host name " + name + " is listed twice in the route.");
+      }
+    }
+    return List.copyOf(hostnames);
+  }
+
+  /** Refuses a name that another route's file already serves: nginx would only warn. */
+  private void refuseNamesServedElsewhere(
+      RouteFile own, List<String> hostnames, Function<String, String> conflict) throws IOException {
+    Path ownPath = path(own);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, "*.conf")) {
       for (Path file : files) {
-        if (file.equals(own) || !Files.isRegularFile(file)) {
+        if (file.equals(ownPath) || !Files.isRegularFile(file)) {
           continue;
         }
         // Latin-1 reads any bytes; host names are ASCII.
@@ -179,10 +287,9 @@ public final class NginxReverseProxy implements ReverseProxy {
         Matcher names = SERVER_NAME.matcher(config);
         while (names.find()) {
           for (String name : names.group(1).trim().split("\\s+")) {
-            if (name.toLowerCase(Locale.ROOT).equals(hostname)) {
-              throw new PermanentException(
-                  FailureType.CONFLICT,
-                  "The name " + siteName + " is already in use by another site");
+            String served = name.toLowerCase(Locale.ROOT);
+            if (hostnames.contains(served)) {
+              throw new PermanentException(FailureType.CONFLICT, conflict.apply(served));
             }
           }
         }
@@ -190,21 +297,19 @@ public final class NginxReverseProxy implements ReverseProxy {
     }
   }
 
-  /** Puts the site's file into the wanted state (absent when empty), then tests and reloads. */
-  private void apply(long siteId, String what, Optional<String> wanted) throws IOException {
-    Path file = siteFile(siteId);
+  /** Puts the route's file into the wanted state (absent when empty), then tests and reloads. */
+  private void apply(RouteFile route, String what, Optional<String> wanted) throws IOException {
+    Path file = path(route);
     byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
     byte[] next = wanted.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
     List<Path> journal = journal();
     if (journal.isEmpty() && Arrays.equals(current, next)) {
       return;
     }
-    if (journal.stream().noneMatch(entry -> journalSiteId(entry) == siteId)) {
-      if (current == null) {
-        writeAtomically(sites.resolve(".site-" + siteId + ".absent"), new byte[0]);
-      } else {
-        writeAtomically(sites.resolve(".site-" + siteId + ".prev"), current);
-      }
+    if (journal.stream().noneMatch(entry -> journalledFile(entry).equals(route))) {
+      writeAtomically(
+          sites.resolve(route.journalName(current != null)),
+          current == null ? new byte[0] : current);
     }
     if (next == null) {
       Files.deleteIfExists(file);
@@ -311,7 +416,7 @@ public final class NginxReverseProxy implements ReverseProxy {
 
   private List<Path> journal() throws IOException {
     List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, ".site-*")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, ".*")) {
       for (Path file : files) {
         if (JOURNAL.matcher(file.getFileName().toString()).matches()) {
           entries.add(file);
@@ -321,18 +426,18 @@ public final class NginxReverseProxy implements ReverseProxy {
     return entries;
   }
 
-  private static long journalSiteId(Path entry) {
+  private static RouteFile journalledFile(Path entry) {
     Matcher m = JOURNAL.matcher(entry.getFileName().toString());
     if (!m.matches()) {
       throw new IllegalArgumentException(entry.toString());
     }
-    return Long.parseLong(m.group(1));
+    return new RouteFile(m.group(1), Long.parseLong(m.group(2)));
   }
 
-  /** Restores every journalled site file to its state before the unconfirmed change. */
+  /** Restores every journalled route file to its state before the unconfirmed change. */
   private void rollBack() throws IOException {
     for (Path entry : journal()) {
-      Path file = siteFile(journalSiteId(entry));
+      Path file = path(journalledFile(entry));
       if (entry.getFileName().toString().endsWith(".prev")) {
         Files.move(
             entry, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,12 +1,14 @@
 package io.berth.activities.proxy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The nginx server block of one site. Every value put into it has been validated by {@link
- * NginxReverseProxy} first; rendering only fills named slots and refuses a slot it does not know.
+ * The nginx server block of one route: a site's platform name, or a customer's domain names pointed
+ * at a site. Every value put into it has been validated by {@link NginxReverseProxy} first;
+ * rendering only fills named slots and refuses a slot it does not know.
  *
  * <p>A stopped container refuses connections, so nginx answers 502 (or 504 when it hangs); those
  * become a 503 with the site-stopped page and a {@code Retry-After}. Errors the app itself returns
@@ -19,10 +21,10 @@ final class SiteServerBlock {
 
   private static final String TEMPLATE =
       """
-      # Site {{siteId}}, written by Berth's worker: edits here are overwritten.
+      # {{title}}, written by Berth's worker: edits here are overwritten.
       server {
           listen {{listen}};
-          server_name {{hostname}};
+          server_name {{serverNames}};
 
           client_max_body_size 64m;
 
@@ -56,11 +58,22 @@ final class SiteServerBlock {
 
   private SiteServerBlock() {}
 
-  static String render(long siteId, String hostname, String listen, int port) {
+  /** The block of a site's own route, e.g. {@code myblog.berth.localhost}. */
+  static String forSite(long siteId, String hostname, String listen, int port) {
+    return render("Site " + siteId, List.of(hostname), listen, port);
+  }
+
+  /** The block of a customer domain's route: its names, pointed at the attached site's port. */
+  static String forDomain(
+      long domainId, long siteId, List<String> hostnames, String listen, int port) {
+    return render("Domain " + domainId + " \u2192 site " + siteId, hostnames, listen, port);
+  }
+
+  private static String render(String title, List<String> serverNames, String listen, int port) {
     Map<String, String> values =
         Map.of(
-            "siteId", Long.toString(siteId),
-            "hostname", hostname,
+            "title", title,
+            "serverNames", String.join(" ", serverNames),
             "listen", listen,
             "port", Integer.toString(port),
             "stoppedPage", STOPPED_PAGE_URI);

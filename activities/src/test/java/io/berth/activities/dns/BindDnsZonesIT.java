@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.berth.activities.common.PermanentException;
+import io.berth.workflows.common.FailureType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -34,8 +34,7 @@ import org.xbill.DNS.ZoneTransferIn;
 /** {@link BindDnsZones} against the real BIND that infra/scripts/bind.sh starts. */
 class BindDnsZonesIT {
 
-  static final String HOST = "127.0.0.1";
-  static Path bindDir;
+  static final String HOST = BindServer.HOST;
   static int port;
 
   BindDnsZones zones;
@@ -44,42 +43,14 @@ class BindDnsZonesIT {
 
   @BeforeAll
   static void startBind() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    while (!Files.exists(root.resolve("infra/scripts/bind.sh"))) {
-      root = root.getParent();
-    }
-    String home = System.getenv("BERTH_HOME");
-    bindDir = (home != null ? Path.of(home) : root.resolve(".berth")).resolve("bind");
-    String p = System.getenv("BERTH_DNS_PORT");
-    port = p != null ? Integer.parseInt(p) : 5300;
-    if (!listening(port) || !Files.exists(bindDir.resolve("update.key"))) {
-      Process up =
-          new ProcessBuilder(root.resolve("infra/scripts/bind.sh").toString(), "up")
-              .inheritIO()
-              .start();
-      assertThat(up.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(up.exitValue()).as("bind.sh up").isZero();
-    }
+    BindServer.ensureRunning();
+    port = BindServer.port();
   }
 
   @BeforeEach
   void newZone() throws Exception {
-    zones =
-        new BindDnsZones(
-            new BindDnsZones.Settings(
-                HOST,
-                port,
-                bindDir.resolve("update.key"),
-                "rndc",
-                bindDir.resolve("rndc.conf"),
-                bindDir.resolve("zones"),
-                "ns1.berth.test",
-                "127.0.0.1",
-                "hostmaster.berth.test",
-                3600,
-                Duration.ofSeconds(5)));
-    zone =
-        "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".test";
+    zones = BindServer.zones();
+    zone = BindServer.newZoneName();
     zoneName = Name.fromString(zone + ".");
     zones.createZone(zone);
   }
@@ -240,6 +211,46 @@ class BindDnsZonesIT {
     assertThat(axfr()).isEqualTo(before);
   }
 
+  /**
+   * Every bad input of {@link RecordValidatorTest}'s table, sent to the real server: each one is
+   * refused with its message and leaves the zone exactly as it was. The table's zone {@code
+   * example.test} stands for this test's zone; the records a case says exist are created first.
+   */
+  @ParameterizedTest(name = "[{index}] {1} {2} {4} -> {6}")
+  @MethodSource("io.berth.activities.dns.RecordValidatorTest#badInputs")
+  void everyBadInputOfTheValidationTableIsRefusedAndChangesNothing(
+      String tableZone,
+      String name,
+      String type,
+      long ttl,
+      List<String> values,
+      Set<RecordType> existing,
+      String fragment)
+      throws Exception {
+    String target = tableZone.equals(RecordValidatorTest.ZONE) ? zone : tableZone;
+    String owner = name.replace(RecordValidatorTest.ZONE, zone);
+    for (RecordType present : existing) {
+      zones.replaceRecordSet(
+          zone,
+          owner,
+          present,
+          300,
+          List.of(present == RecordType.CNAME ? "target.example.net" : "192.0.2.1"));
+    }
+    long serial = zones.serial(zone);
+    List<Record> before = axfr();
+
+    assertThatThrownBy(
+            () -> zones.replaceRecordSet(target, owner, RecordType.of(type), ttl, values))
+        .isInstanceOfSatisfying(
+            PermanentException.class,
+            e -> assertThat(e.type()).isEqualTo(FailureType.INVALID_INPUT))
+        .hasMessageContaining(fragment);
+
+    assertThat(zones.serial(zone)).isEqualTo(serial);
+    assertThat(axfr()).isEqualTo(before);
+  }
+
   private List<String> rdata(String name, int type) throws IOException {
     Name owner = name.equals("@") ? zoneName : Name.fromString(name, zoneName);
     return answer(owner, type).stream().map(Record::rdataToString).toList();
@@ -271,14 +282,5 @@ class BindDnsZonesIT {
     resolver.setTCP(true);
     resolver.setTimeout(Duration.ofSeconds(5));
     return resolver;
-  }
-
-  private static boolean listening(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(HOST, port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

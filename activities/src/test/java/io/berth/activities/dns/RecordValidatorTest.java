@@ -34,6 +34,14 @@ class RecordValidatorTest {
     return bad(ZONE, name, type, List.of(value), Set.of(), fragment);
   }
 
+  static Arguments badTtl(long ttl, String fragment) {
+    return Arguments.of(ZONE, "www", "A", ttl, List.of("192.0.2.1"), Set.of(), fragment);
+  }
+
+  /**
+   * Bad inputs, each with the part of its message that says what to fix. BindDnsZonesIT sends every
+   * one of them to a real BIND and checks that nothing changes there.
+   */
   static Stream<Arguments> badInputs() {
     return Stream.of(
         bad(LONG_LABEL, "A", "192.0.2.1", "at most 63"),
@@ -103,7 +111,45 @@ class RecordValidatorTest {
         bad("test", "www", "A", List.of("192.0.2.1"), Set.of(), "needs at least two labels"),
         bad("example.test;\ninclude", "www", "A", List.of("192.0.2.1"), Set.of(), "Zone name"),
         bad("exa_mple.test", "www", "A", List.of("192.0.2.1"), Set.of(), "underscores"),
-        bad("www", "CNAME", "a b.example.net", "contains a space"));
+        bad("www", "CNAME", "a b.example.net", "contains a space"),
+        // trailing junk
+        bad("www", "A", "192.0.2.1 junk", "not an IPv4 address"),
+        bad("@", "MX", "10 mail.example.test extra", "needs 2 parts"),
+        bad("@", "CAA", "0 issue \"letsencrypt.org\" junk", "must not contain quotes"),
+        bad("@", "TXT", "\"v=spf1 -all\" junk", "text outside quotes"),
+        bad("@", "TXT", "\"a\"b\"", "right after a closing quote"),
+        bad("@", "TXT", "\"unterminated", "opening quote without a closing one"),
+        // TXT strings over 255 bytes that the customer did not leave to be split
+        bad("@", "TXT", "\"" + "x".repeat(300) + "\"", "a quoted string holds at most 255"),
+        bad(
+            "@",
+            "TXT",
+            "\"" + "x".repeat(200) + "\" \"" + "y".repeat(256) + "\"",
+            "TXT string 2 is 256 characters long"),
+        bad("@", "TXT", "\"bell\\007\"", "only printable ASCII"),
+        bad("@", "TXT", "\"\"", "TXT value is empty"),
+        // targets
+        bad("www", "CNAME", "b\u00fccher.example", "punycode, e.g. 'xn--bcher-kva.example'"),
+        bad("@", "MX", "10 mail_server.example.test", "underscores are only allowed"),
+        bad("www", "CNAME", LONG_LABEL + ".example.net", "at most 63"),
+        bad("sub", "NS", "ns1", "must be a fully qualified name"),
+        bad("@", "MX", "-5 mail.example.test", "MX preference '-5' must be a whole number"),
+        bad("_sip._tcp", "SRV", "10 70000 5060 sip.example.test", "SRV weight '70000'"),
+        // CAA
+        bad("@", "CAA", "0 issuewild \"192.0.2.1\"", "must name a certificate authority"),
+        bad("@", "CAA", "0 issue \"ca.test; bad param\"", "must look like key=value"),
+        // names, zones and TTLs
+        bad("*.*", "A", "192.0.2.1", "wildcard may only be the whole first label"),
+        bad("www", "A", " ", "value is empty"),
+        bad("b\u00fccher.test", "www", "A", List.of("192.0.2.1"), Set.of(), "punycode"),
+        badTtl(0, "TTL 0 is out of range"),
+        badTtl(604_801, "TTL 604801 is out of range"));
+  }
+
+  @Test
+  void theTableIsLongEnoughAndEveryCaseIsDistinct() {
+    List<List<Object>> cases = badInputs().map(a -> List.of(a.get())).toList();
+    assertThat(cases).hasSizeGreaterThanOrEqualTo(35).doesNotHaveDuplicates();
   }
 
   @ParameterizedTest(name = "[{index}] {1} {2} {4} -> {6}")
@@ -142,6 +188,9 @@ class RecordValidatorTest {
         Arguments.of("@", RecordType.MX, List.of("10 mail.example.test", "20 mx2.example.net.")),
         Arguments.of("_dmarc", RecordType.TXT, List.of("v=DMARC1; p=none")),
         Arguments.of("@", RecordType.TXT, List.of("\"v=spf1 -all\"")),
+        Arguments.of("@", RecordType.TXT, List.of("\"v=DKIM1; k=rsa; \" \"p=MIIB\"")),
+        Arguments.of("@", RecordType.TXT, List.of("\"say \\\"hi\\\" \\\\ \\065\"")),
+        Arguments.of("@", RecordType.TXT, List.of("plain \"quotes\" and \\ stay")),
         Arguments.of("_sip._tcp", RecordType.SRV, List.of("10 5 5060 sip.example.test")),
         Arguments.of("_xmpp._tcp.chat", RecordType.SRV, List.of("0 0 0 .")),
         Arguments.of("@", RecordType.CAA, List.of("0 issue \"letsencrypt.org\"")),
@@ -159,6 +208,46 @@ class RecordValidatorTest {
     List<Record> records = RecordValidator.records(ZONE, name, type, 300, values, Set.of(type));
     assertThat(records).hasSize(values.size());
     assertThat(records).allSatisfy(r -> assertThat(r.getType()).isEqualTo(type.code()));
+  }
+
+  @Test
+  void readsQuotedTxtStringsAsCharacterStrings() {
+    TXTRecord split =
+        (TXTRecord)
+            RecordValidator.records(
+                    ZONE,
+                    "@",
+                    RecordType.TXT,
+                    300,
+                    List.of("\"v=DKIM1; \" \"say \\\"hi\\\" \\065\""),
+                    Set.of())
+                .get(0);
+    assertThat(split.getStringsAsByteArrays())
+        .extracting(String::new)
+        .containsExactly("v=DKIM1; ", "say \"hi\" A");
+
+    TXTRecord plain =
+        (TXTRecord)
+            RecordValidator.records(
+                    ZONE, "@", RecordType.TXT, 300, List.of("a \"b\" \\c"), Set.of())
+                .get(0);
+    assertThat(plain.getStringsAsByteArrays())
+        .extracting(String::new)
+        .containsExactly("a \"b\" \\c");
+  }
+
+  @Test
+  void validatesAHostNameForAProxyRoute() {
+    assertThat(RecordValidator.hostname("www.example.test")).isEqualTo("www.example.test");
+    assertThatThrownBy(() -> RecordValidator.hostname("WWW.example.test"))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("must be written as 'www.example.test'");
+    assertThatThrownBy(() -> RecordValidator.hostname("example.test."))
+        .hasMessageContaining("must be written as 'example.test'");
+    assertThatThrownBy(() -> RecordValidator.hostname("a;b.test"))
+        .hasMessageContaining("Host name");
+    assertThatThrownBy(() -> RecordValidator.hostname("localhost"))
+        .hasMessageContaining("needs at least two labels");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.berth.activities.common.PermanentException;
 import io.berth.workflows.common.FailureType;
 import io.berth.workflows.common.SiteNames;
+import io.berth.workflows.domain.DomainRoute;
 import io.berth.workflows.site.RouteSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -223,6 +224,44 @@ class NginxConfigSafetyIT {
         .isEqualTo("existing site");
     assertThat(nginx.sites().resolve("site-106.conf")).doesNotExist();
     assertThat(nginx.siteFileNames()).noneMatch(name -> name.startsWith(".site-"));
+  }
+
+  @Test
+  void givenACrashLeftAnUncheckedDomainFile_theNextChangeRollsItBack() throws Exception {
+    // The state a worker leaves when it dies between writing domain 9's file and nginx -t.
+    Files.writeString(nginx.sites().resolve(".domain-9.absent"), "");
+    Files.writeString(nginx.sites().resolve("domain-9.conf"), "server { half written");
+
+    proxy.ensureDomainRoute(new DomainRoute(10, 100, List.of("after-crash.test"), site.port()));
+
+    assertThat(Http.get(nginx.port(), "after-crash.test").body()).isEqualTo("existing site");
+    assertThat(nginx.sites().resolve("domain-9.conf")).doesNotExist();
+    assertThat(nginx.siteFileNames()).noneMatch(name -> name.startsWith(".domain-"));
+  }
+
+  @Test
+  void givenAConfigNginxRejects_aNewDomainRouteIsNotAdded() throws Exception {
+    Path broken = nginx.sites().resolve("zz-broken.conf");
+    Files.writeString(broken, "this_is_not_nginx on;\n");
+    try {
+      Map<String, String> before = nginx.configSnapshot();
+
+      PermanentException refused =
+          assertThrows(
+              PermanentException.class,
+              () ->
+                  proxy.ensureDomainRoute(
+                      new DomainRoute(11, 100, List.of("rejected.test"), site.port())));
+
+      assertThat(refused.type()).isEqualTo(FailureType.INVALID_INPUT);
+      assertThat(refused.getMessage())
+          .contains("nginx rejected the configuration for rejected.test")
+          .contains("zz-broken.conf");
+      assertThat(nginx.configSnapshot()).isEqualTo(before);
+    } finally {
+      Files.delete(broken);
+    }
+    assertThat(Http.get(nginx.port(), "rejected.test").status()).isEqualTo(404);
   }
 
   @Test

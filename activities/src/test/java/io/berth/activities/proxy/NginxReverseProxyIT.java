@@ -1,7 +1,12 @@
 package io.berth.activities.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.berth.activities.common.PermanentException;
+import io.berth.workflows.common.FailureType;
+import io.berth.workflows.domain.DomainRoute;
 import io.berth.workflows.site.RouteSpec;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +18,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What a visitor and an operator see through a real nginx when routes come and go. */
 class NginxReverseProxyIT {
@@ -81,7 +90,7 @@ class NginxReverseProxyIT {
           .filteredOn(name -> name.contains("-2."))
           .containsExactly("site-2.conf");
       assertThat(nginx.siteFileNames())
-          .allMatch(name -> name.equals(".lock") || name.matches("site-\\d+\\.conf"));
+          .allMatch(name -> name.equals(".lock") || name.matches("(site|domain)-\\d+\\.conf"));
       assertThat(Http.get(nginx.port(), "twice.berth.localhost").body()).isEqualTo("twice");
     }
   }
@@ -216,6 +225,172 @@ class NginxReverseProxyIT {
 
       assertThat(Http.get(nginx.port(), name + ".berth.localhost").body()).isEqualTo("long name");
     }
+  }
+
+  @Test
+  void givenADomainRoute_theDomainAndWwwServeTheSiteBesideItsOwnName() throws Exception {
+    try (Backend site = Backend.start("hello from shop")) {
+      proxy.ensureRoute(new RouteSpec(20, "shop", site.port()));
+
+      proxy.ensureDomainRoute(
+          new DomainRoute(41, 20, List.of("example.test", "www.example.test"), site.port()));
+
+      for (String host : List.of("example.test", "www.example.test", "shop.berth.localhost")) {
+        Http.Response response = Http.get(nginx.port(), host);
+        assertThat(response.status()).as(host).isEqualTo(200);
+        assertThat(response.body()).as(host).isEqualTo("hello from shop");
+      }
+      assertThat(site.lastRequestHeaders().getFirst("Host")).isEqualTo("shop.berth.localhost");
+      Http.get(nginx.port(), "www.example.test");
+      assertThat(site.lastRequestHeaders().getFirst("Host")).isEqualTo("www.example.test");
+      assertThat(Files.readString(nginx.sites().resolve("domain-41.conf")))
+          .startsWith("# Domain 41 \u2192 site 20, written by Berth's worker")
+          .contains("server_name example.test www.example.test;")
+          .contains("proxy_pass http://127.0.0.1:" + site.port() + ";");
+      assertThat(Files.readString(nginx.sites().resolve("site-20.conf")))
+          .contains("server_name shop.berth.localhost;");
+    }
+  }
+
+  @Test
+  void givenTheSameDomainRouteTwice_itDoesNotReload() throws Exception {
+    try (Backend site = Backend.start("domain twice")) {
+      DomainRoute route =
+          new DomainRoute(42, 21, List.of("twice.test", "www.twice.test"), site.port());
+      proxy.ensureDomainRoute(route);
+      Path file = nginx.sites().resolve("domain-42.conf");
+      String content = Files.readString(file);
+      FileTime written = Files.getLastModifiedTime(file);
+      Set<Long> workers = nginx.awaitSettledWorkers();
+
+      proxy.ensureDomainRoute(route);
+
+      Thread.sleep(300);
+      assertThat(nginx.workerPids())
+          .as("nginx workers (a reload replaces them)")
+          .isEqualTo(workers);
+      assertThat(Files.readString(file)).isEqualTo(content);
+      assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+      assertThat(nginx.siteFileNames()).noneMatch(name -> name.startsWith(".domain-"));
+      assertThat(Http.get(nginx.port(), "www.twice.test").body()).isEqualTo("domain twice");
+    }
+  }
+
+  @Test
+  void givenARemovedDomainRoute_itsNamesAreUnknownAgainAndTheSiteStillAnswers() throws Exception {
+    try (Backend site = Backend.start("still here")) {
+      proxy.ensureRoute(new RouteSpec(22, "keeper", site.port()));
+      proxy.ensureDomainRoute(
+          new DomainRoute(43, 22, List.of("leaving.test", "www.leaving.test"), site.port()));
+      assertThat(Http.get(nginx.port(), "leaving.test").body()).isEqualTo("still here");
+
+      proxy.removeDomainRoute(43);
+
+      for (String host : List.of("leaving.test", "www.leaving.test")) {
+        Http.Response response = Http.get(nginx.port(), host);
+        assertThat(response.status()).as(host).isEqualTo(404);
+        assertThat(response.body()).as(host).contains("There is no site at this address");
+      }
+      assertThat(nginx.sites().resolve("domain-43.conf")).doesNotExist();
+      assertThat(Http.get(nginx.port(), "keeper.berth.localhost").body()).isEqualTo("still here");
+      proxy.removeDomainRoute(43);
+      proxy.removeDomainRoute(999);
+    }
+  }
+
+  @Test
+  void givenTheAttachedSiteStops_visitorsOfTheDomainSeeTheStoppedPage() throws Exception {
+    Backend site = Backend.start("running");
+    proxy.ensureDomainRoute(new DomainRoute(44, 23, List.of("napping.test"), site.port()));
+    assertThat(Http.get(nginx.port(), "napping.test").body()).isEqualTo("running");
+
+    site.close();
+
+    Http.Response stopped = Http.get(nginx.port(), "napping.test");
+    assertThat(stopped.status()).isEqualTo(503);
+    assertThat(stopped.header("Retry-After")).isEqualTo("30");
+    assertThat(stopped.body()).contains("This site is stopped");
+  }
+
+  @Test
+  void givenANameAnotherDomainRouteServes_itIsRefusedAsAConflict() throws Exception {
+    try (Backend site = Backend.start("first owner")) {
+      proxy.ensureDomainRoute(new DomainRoute(45, 24, List.of("taken.test"), site.port()));
+      Map<String, String> before = nginx.configSnapshot();
+
+      PermanentException refused =
+          assertThrows(
+              PermanentException.class,
+              () ->
+                  proxy.ensureDomainRoute(
+                      new DomainRoute(46, 25, List.of("other.test", "taken.test"), site.port())));
+
+      assertThat(refused.type()).isEqualTo(FailureType.CONFLICT);
+      assertThat(refused.getMessage())
+          .isEqualTo("taken.test is already served by another site or domain on this host.");
+      assertThat(nginx.configSnapshot()).isEqualTo(before);
+      assertThat(Http.get(nginx.port(), "taken.test").body()).isEqualTo("first owner");
+    }
+  }
+
+  static Stream<Arguments> badDomainRoutes() {
+    List<String> ok = List.of("fine.test");
+    return Stream.of(
+        Arguments.of(List.of("Example.test"), "must be written as 'example.test'"),
+        Arguments.of(List.of("example.test."), "must be written as 'example.test'"),
+        Arguments.of(List.of(" example.test"), "must be written as 'example.test'"),
+        Arguments.of(List.of("a;b.test"), "contains ';'"),
+        Arguments.of(List.of("evil.test; include /etc/passwd"), "contains ';'"),
+        Arguments.of(List.of("exa mple.test"), "contains a space"),
+        Arguments.of(List.of("x\ny.test"), "control character"),
+        Arguments.of(List.of("b\u00fccher.test"), "punycode"),
+        Arguments.of(List.of("under_score.test"), "underscores"),
+        Arguments.of(List.of("*.example.test"), "contains '*'"),
+        Arguments.of(List.of("a..b.test"), "empty label"),
+        Arguments.of(List.of("-lead.test"), "starts or ends with '-'"),
+        Arguments.of(List.of("localhost"), "needs at least two labels"),
+        Arguments.of(List.of("a".repeat(64) + ".test"), "at most 63"),
+        Arguments.of(List.of(""), "Host name is empty"),
+        Arguments.of(List.of(), "at least one host name"),
+        Arguments.of(null, "at least one host name"),
+        Arguments.of(List.of("shop.berth.localhost"), "platform's own domain berth.localhost"),
+        Arguments.of(List.of("berth.localhost"), "platform's own domain"),
+        Arguments.of(List.of("fine.test", "fine.test"), "listed twice"),
+        Arguments.of(ok, "A site's port must be between 1024 and 65535, not 80."));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @MethodSource("badDomainRoutes")
+  void givenABadDomainRoute_itIsRefusedAndNoFileIsWritten(List<String> hostnames, String fragment)
+      throws Exception {
+    Map<String, String> before = nginx.configSnapshot();
+    int port = fragment.contains("port") ? 80 : 20000;
+
+    PermanentException refused =
+        assertThrows(
+            PermanentException.class,
+            () -> proxy.ensureDomainRoute(new DomainRoute(47, 26, hostnames, port)));
+
+    assertThat(refused.type()).isEqualTo(FailureType.INVALID_INPUT);
+    assertThat(refused.getMessage()).contains(fragment);
+    assertThat(nginx.configSnapshot()).isEqualTo(before);
+    assertThat(nginx.sites().resolve("domain-47.conf")).doesNotExist();
+  }
+
+  @Test
+  void givenABadDomainOrSiteId_itIsRefused() throws Exception {
+    Map<String, String> before = nginx.configSnapshot();
+
+    assertThatThrownBy(
+            () -> proxy.ensureDomainRoute(new DomainRoute(0, 1, List.of("zero.test"), 20000)))
+        .hasMessageContaining("A domain id is a positive number, not 0.");
+    assertThatThrownBy(
+            () -> proxy.ensureDomainRoute(new DomainRoute(48, -1, List.of("neg.test"), 20000)))
+        .hasMessageContaining("A site id is a positive number, not -1.");
+    assertThatThrownBy(() -> proxy.removeDomainRoute(-3)).isInstanceOf(PermanentException.class);
+    assertThatThrownBy(() -> proxy.ensureDomainRoute(null))
+        .hasMessageContaining("A domain route is required.");
+    assertThat(nginx.configSnapshot()).isEqualTo(before);
   }
 
   @Test

@@ -21,6 +21,8 @@ class ProxyConfigTest {
               assertThat(proxy.hostname("myblog")).isEqualTo("myblog.berth.localhost");
               assertThat(proxy.siteFile(7))
                   .isEqualTo(Path.of("/srv/berth/nginx/sites/site-7.conf"));
+              assertThat(proxy.domainFile(3))
+                  .isEqualTo(Path.of("/srv/berth/nginx/sites/domain-3.conf"));
             });
   }
 

@@ -186,6 +186,9 @@ public class DomainWorkflowImpl implements DomainWorkflow {
   }
 
   private DomainStatus status() {
+    if (!setUp) {
+      return DomainStatus.SETTING_UP;
+    }
     if (dnsSeen) {
       return DomainStatus.ACTIVE;
     }
@@ -200,7 +203,10 @@ public class DomainWorkflowImpl implements DomainWorkflow {
     return List.of(request.name(), "www." + request.name());
   }
 
-  /** Writes the domain's route on the site's host, moving it off the previous host if needed. */
+  /**
+   * Writes the domain's route on the site's host (moving it off the previous host if needed),
+   * stores the attachment, then points the platform's records at that host.
+   */
   private void routeTo(SiteEndpoint endpoint) {
     if (attached != null && !attached.hostId().equals(endpoint.hostId())) {
       routes(attached.hostId()).removeDomainRoute(request.domainId());
@@ -210,12 +216,13 @@ public class DomainWorkflowImpl implements DomainWorkflow {
             new DomainRoute(
                 request.domainId(), endpoint.siteId(), hostnames(), endpoint.hostPort()));
     attached = endpoint;
+    Workflow.upsertTypedSearchAttributes(
+        BerthSearchAttributes.SITE_ID.valueSet(Long.toString(endpoint.siteId())));
+    domains.recordDomain(request.domainId(), status(), endpoint.siteId(), null);
     if (request.mode() == DomainMode.HOSTED) {
       // The platform's records follow the site to its host; the customer's own are kept.
       domains.ensureDefaultRecords(request.domainId());
     }
-    Workflow.upsertTypedSearchAttributes(
-        BerthSearchAttributes.SITE_ID.valueSet(Long.toString(endpoint.siteId())));
   }
 
   private static DomainRouteActivities routes(String hostId) {
@@ -268,7 +275,6 @@ public class DomainWorkflowImpl implements DomainWorkflow {
     changes.lock();
     try {
       routeTo(domains.siteEndpoint(request.domainId(), siteId));
-      domains.recordDomain(request.domainId(), status(), siteId, null);
       return attached;
     } catch (ActivityFailure e) {
       throw userFacing(e);
