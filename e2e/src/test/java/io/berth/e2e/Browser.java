@@ -88,6 +88,28 @@ final class Browser implements AutoCloseable {
         .click();
   }
 
+  /** Signs in through the panel's login form and waits until it has let the user in. */
+  void signIn(String panelUrl, String email, String password) {
+    open(panelUrl + "/login");
+    find("input[name='username']").sendKeys(email);
+    find("input[name='password']").sendKeys(password);
+    find("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button").click();
+    waitUntil(Duration.ofSeconds(20), d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** Opens the Vaadin select with this id and picks the item whose text contains {@code item}. */
+  void choose(String selectId, String item) {
+    WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.id(selectId)));
+    // Away from the bottom edge, where notifications stack over the page.
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+    select.click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[contains(normalize-space(.), '" + item + "')]")))
+        .click();
+  }
+
   void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
     new WebDriverWait(driver, timeout)
         .pollingEvery(Duration.ofMillis(100))

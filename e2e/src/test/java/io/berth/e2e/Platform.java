@@ -143,6 +143,16 @@ final class Platform implements AutoCloseable {
     return ProxyClient.fetch(siteName + ".berth.localhost", PROXY_PORT);
   }
 
+  /** Removes a zone a previous run may have left on Berth's BIND; no error if it is not there. */
+  static void deleteZone(String zone) throws IOException, InterruptedException {
+    new ProcessBuilder(
+            "rndc", "-c", HOME.resolve("bind/rndc.conf").toString(), "delzone", "-clean", zone)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
+  }
+
   private Process start(String name, List<String> command) throws IOException {
     Path log = HOME.resolve("logs/e2e-" + name + ".log");
     Files.createDirectories(log.getParent());

@@ -61,12 +61,7 @@ class StorefrontJourneyIT {
     browser.type("Password", password);
     browser.click("Create account");
 
-    browser.find("input[name='username']").sendKeys(email);
-    browser.find("input[name='password']").sendKeys(password);
-    browser
-        .find("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")
-        .click();
-    browser.waitUntil(Duration.ofSeconds(20), d -> !d.getCurrentUrl().contains("/login"));
+    browser.signIn(platform.panelUrl(), email, password);
 
     browser.open(platform.panelUrl() + "/");
     browser.clickIn("//*[@id='plan-trial']", "Choose");

@@ -21,7 +21,7 @@ class OpenApiConfig {
                 .version("v1")
                 .description(
                     "Everything a customer can do in the panel: sign up, get a token, order a"
-                        + " plan, follow its steps, manage sites. Errors are"
+                        + " plan, follow its steps, manage sites and domains (DNS zones). Errors are"
                         + " application/problem+json (RFC 9457)."))
         .components(
             new Components()

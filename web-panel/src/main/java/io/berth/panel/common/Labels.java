@@ -1,5 +1,7 @@
 package io.berth.panel.common;
 
+import io.berth.workflows.domain.DomainMode;
+import io.berth.workflows.domain.DomainStatus;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.site.SiteStatus;
@@ -30,12 +32,33 @@ public final class Labels {
     };
   }
 
+  public static String domain(DomainStatus status) {
+    return switch (status) {
+      case SETTING_UP -> "being set up";
+      case WAITING_FOR_DNS -> "waiting for DNS";
+      case ACTIVE -> "active";
+      case DNS_NOT_SEEN -> "DNS not seen";
+      case FAILED -> "failed";
+      case REMOVING -> "being removed";
+      case REMOVED -> "removed";
+    };
+  }
+
+  /** "Hosted DNS" or "External DNS". */
+  public static String domainMode(DomainMode mode) {
+    return switch (mode) {
+      case HOSTED -> "Hosted DNS";
+      case EXTERNAL -> "External DNS";
+    };
+  }
+
   /** "pending", "running", "retrying (attempt 3)", … */
   public static String step(Step step) {
     return switch (step.state()) {
       case PENDING -> "pending";
       case RUNNING -> "running";
       case RETRYING -> "retrying (attempt " + step.attempt() + ")";
+      case WAITING -> "waiting";
       case DONE -> "done";
       case FAILED -> "failed";
       case SKIPPED -> "skipped";

@@ -11,4 +11,9 @@ public class NotFoundException extends UserFacingException {
   public NotFoundException(String what, long id) {
     super("There is no " + what + " " + id + " in your account.", List.of());
   }
+
+  /** Not found, in the words of the workflow step that looked (e.g. "Site 7 is not live."). */
+  public NotFoundException(String message) {
+    super(message, List.of());
+  }
 }

@@ -26,6 +26,7 @@ import io.berth.panel.site.AppCatalog;
 import io.berth.panel.ui.Badges;
 import io.berth.panel.ui.MainLayout;
 import io.berth.panel.ui.Notices;
+import io.berth.panel.ui.StepList;
 import io.berth.workflows.order.OrderStatus;
 import jakarta.annotation.security.PermitAll;
 

@@ -16,6 +16,11 @@ public class SiteUrls {
     return new SiteUrls(new SiteProperties(domain, httpPort));
   }
 
+  /** The parent domain of every site, e.g. {@code berth.localhost}. */
+  public String platformDomain() {
+    return properties.domain();
+  }
+
   /** {@code http://myblog.berth.localhost:8880/}; the port is left out when it is 80. */
   public String url(String siteName) {
     String port = properties.httpPort() == 80 ? "" : ":" + properties.httpPort();

@@ -2,6 +2,7 @@ package io.berth.panel.ui;
 
 import com.vaadin.flow.component.html.Span;
 import io.berth.panel.common.Labels;
+import io.berth.workflows.domain.DomainStatus;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.site.SiteStatus;
@@ -39,10 +40,22 @@ public final class Badges {
           case DONE -> "success";
           case FAILED -> "error";
           case RETRYING -> "warning";
-          case RUNNING -> "info";
+          case RUNNING, WAITING -> "info";
           case PENDING, SKIPPED, CANCELLED -> "contrast";
         };
     return badge(Labels.capitalize(Labels.step(step)), tone);
+  }
+
+  public static Span domain(DomainStatus status) {
+    String tone =
+        switch (status) {
+          case ACTIVE -> "success";
+          case FAILED -> "error";
+          case DNS_NOT_SEEN -> "warning";
+          case REMOVING, REMOVED -> "contrast";
+          case SETTING_UP, WAITING_FOR_DNS -> "info";
+        };
+    return badge(Labels.capitalize(Labels.domain(status)), tone);
   }
 
   private static Span badge(String text, String tone) {

@@ -40,7 +40,7 @@ public class MainLayout extends AppLayout {
     Nav nav = new Nav(link(".", "Plans"));
     nav.addClassName("main-nav");
     if (user.isPresent()) {
-      nav.add(link("orders", "Orders"), link("sites", "Sites"));
+      nav.add(link("orders", "Orders"), link("sites", "Sites"), link("domains", "Domains"));
     }
     if (user.map(BerthUser::isSupport).orElse(false)) {
       nav.add(link("admin/orders", "Support"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.panel.PanelApplication;
 import io.berth.persistence.account.Customer;
 import io.berth.persistence.account.CustomerRepository;
+import io.berth.workflows.domain.DomainWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The panel started for real on a random port, against the test database ({@code berth_test}) and
  * the Temporal dev server. No worker runs: a started order workflow waits. Every test uses fresh
- * emails and site names; the workflows a class started are cancelled after it.
+ * emails, site names and domains; the workflows a class started are cancelled (orders) or
+ * terminated (domains) after it.
  */
 @SpringBootTest(
     classes = PanelApplication.class,
@@ -45,6 +47,7 @@ abstract class ApiTestSupport {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Set<Long> startedOrders = ConcurrentHashMap.newKeySet();
+  private final Set<Long> startedDomains = ConcurrentHashMap.newKeySet();
   final ObjectMapper json = new ObjectMapper();
 
   @LocalServerPort int port;
@@ -124,6 +127,15 @@ abstract class ApiTestSupport {
     return answer;
   }
 
+  /** Adds a domain and remembers it so its workflow is ended after the class. */
+  Answer addDomain(Account account, Map<String, Object> body) {
+    Answer answer = post("/api/v1/domains", account.token(), body);
+    if (answer.status() == 201) {
+      startedDomains.add(answer.body().path("id").asLong());
+    }
+    return answer;
+  }
+
   long planId(String code) {
     for (JsonNode plan : get("/api/v1/plans", null).body()) {
       if (plan.path("code").asText().equals(code)) {
@@ -139,6 +151,17 @@ abstract class ApiTestSupport {
 
   Answer post(String path, String token, Object body) {
     return postRaw(path, token, body == null ? "" : write(body));
+  }
+
+  Answer put(String path, String token, Object body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
+  Answer delete(String path, String token) {
+    return send(request(path, token).DELETE());
   }
 
   Answer postRaw(String path, String token, String body) {
@@ -191,6 +214,16 @@ abstract class ApiTestSupport {
         temporal.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId)).cancel();
       } catch (RuntimeException alreadyClosed) {
         // Nothing left to cancel.
+      }
+    }
+    // With no worker a domain workflow would only act on a cancellation once one runs: end it.
+    for (long domainId : startedDomains) {
+      try {
+        temporal
+            .newUntypedWorkflowStub(DomainWorkflow.workflowId(domainId))
+            .terminate("end of " + getClass().getSimpleName());
+      } catch (RuntimeException alreadyClosed) {
+        // Nothing left to end.
       }
     }
   }

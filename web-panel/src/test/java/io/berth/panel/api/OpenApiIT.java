@@ -28,6 +28,12 @@ class OpenApiIT extends ApiTestSupport {
             "/api/v1/sites/{id}/start",
             "/api/v1/sites/{id}/stop",
             "/api/v1/sites/{id}/restart",
+            "/api/v1/domains",
+            "/api/v1/domains/{id}",
+            "/api/v1/domains/{id}/dns-check",
+            "/api/v1/domains/{id}/records",
+            "/api/v1/domains/{id}/records/{name}/{type}",
+            "/api/v1/domains/{id}/site",
             "/api/v1/admin/orders",
             "/api/v1/admin/orders/{id}/mark-paid");
     assertThat(document.body().path("components").path("securitySchemes").has("bearer")).isTrue();

@@ -36,6 +36,21 @@ public class CommonTestBeans {
   }
 
   @Bean
+  public InMemoryDomains domains() {
+    return new InMemoryDomains();
+  }
+
+  @Bean
+  public InMemoryDnsRecordSets dnsRecordSets() {
+    return new InMemoryDnsRecordSets();
+  }
+
+  @Bean
+  public InMemoryHosts hosts() {
+    return new InMemoryHosts();
+  }
+
+  @Bean
   public InMemoryApiTokens apiTokens() {
     return new InMemoryApiTokens();
   }

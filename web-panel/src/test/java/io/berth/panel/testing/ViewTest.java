@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.berth.panel.domain.DomainTestBeans;
 import io.berth.panel.order.OrderTestBeans;
 import io.berth.panel.security.BerthUser;
 import io.berth.panel.site.SiteTestBeans;
@@ -31,13 +32,15 @@ public abstract class ViewTest {
 
   private static final Routes ROUTES = new Routes().autoDiscoverViews("io.berth.panel");
 
-  @Import({CommonTestBeans.class, OrderTestBeans.class, SiteTestBeans.class})
+  @Import({CommonTestBeans.class, OrderTestBeans.class, SiteTestBeans.class, DomainTestBeans.class})
   static class Beans {}
 
   @Autowired protected ApplicationContext context;
   @Autowired protected InMemoryCustomers customers;
   @Autowired protected InMemoryOrders orders;
   @Autowired protected InMemorySites sites;
+  @Autowired protected InMemoryDomains domains;
+  @Autowired protected InMemoryDnsRecordSets recordSets;
   @Autowired private List<Resettable> fakes;
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package io.berth.workflows.progress;
 
+import io.berth.workflows.domain.DomainWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.site.SiteWorkflow;
 import io.grpc.Status;
@@ -58,6 +59,12 @@ public final class ProgressReader {
   /** The site's provisioning steps. Throws only when Temporal cannot be reached. */
   public Progress site(long siteId) {
     return new Progress(describe(SiteWorkflow.workflowId(siteId), SiteWorkflow.STEPS).steps());
+  }
+
+  /** The domain's set-up steps and its DNS wait. Throws only when Temporal cannot be reached. */
+  public Progress domain(long domainId) {
+    return new Progress(
+        describe(DomainWorkflow.workflowId(domainId), DomainWorkflow.STEPS).steps());
   }
 
   private Snapshot describe(String workflowId, List<String> defaultSteps) {

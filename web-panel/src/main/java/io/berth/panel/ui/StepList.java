@@ -1,22 +1,23 @@
-package io.berth.panel.order;
+package io.berth.panel.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.berth.panel.common.Labels;
-import io.berth.panel.ui.Badges;
 import io.berth.workflows.progress.Step;
-import io.berth.workflows.progress.StepState;
 import java.util.List;
 import java.util.Locale;
 
-/** One row per step of an order: its name, its state, and what went wrong if anything did. */
-class StepList extends Div {
+/**
+ * One row per step of a journey (an order, a domain): its name, its state, and what went wrong or
+ * what it waits for. Each row has the id {@code step-<name with dashes>}.
+ */
+public class StepList extends Div {
 
-  StepList() {
+  public StepList() {
     addClassName("steps");
   }
 
-  void show(List<Step> steps) {
+  public void show(List<Step> steps) {
     removeAll();
     steps.forEach(step -> add(createRow(step)));
   }
@@ -41,8 +42,11 @@ class StepList extends Div {
     if (step.error() == null || step.error().isBlank()) {
       return null;
     }
-    return step.state() == StepState.RETRYING
-        ? "Last error: " + step.error()
-        : step.state() == StepState.FAILED ? "Reason: " + step.error() : null;
+    return switch (step.state()) {
+      case RETRYING -> "Last error: " + step.error();
+      case FAILED -> "Reason: " + step.error();
+      case WAITING -> step.error();
+      default -> null;
+    };
   }
 }
