@@ -1,13 +1,16 @@
 package io.berth.worker;
 
 import io.berth.activities.common.PermanentFailureInterceptor;
+import io.berth.activities.docker.AppCatalog;
 import io.berth.activities.docker.ContainerRuntime;
 import io.berth.activities.host.PlacementActivitiesImpl;
 import io.berth.activities.order.OrderActivitiesImpl;
 import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.site.ProxyHealthProbe;
+import io.berth.activities.site.SiteEnvironment;
 import io.berth.activities.site.SiteHostActivitiesImpl;
 import io.berth.activities.site.SiteRecordActivitiesImpl;
+import io.berth.persistence.database.CustomerDatabaseRepository;
 import io.berth.persistence.order.OrderRepository;
 import io.berth.persistence.site.SiteRepository;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -30,8 +33,12 @@ class ActivityBeans {
   }
 
   @Bean
-  SiteRecordActivitiesImpl siteRecordActivities(SiteRepository sites) {
-    return new SiteRecordActivitiesImpl(sites);
+  SiteRecordActivitiesImpl siteRecordActivities(
+      SiteRepository sites,
+      CustomerDatabaseRepository databases,
+      AppCatalog catalog,
+      JdbcClient jdbc) {
+    return new SiteRecordActivitiesImpl(sites, databases, catalog, jdbc);
   }
 
   @Bean
@@ -43,6 +50,7 @@ class ActivityBeans {
   SiteHostActivitiesImpl siteHostActivities(
       ContainerRuntime containers,
       ReverseProxy proxy,
+      SiteEnvironment environment,
       @Value("${berth.proxy.listen:127.0.0.1:8880}") String proxyListen) {
     int colon = proxyListen.lastIndexOf(':');
     ProxyHealthProbe probe =
@@ -50,7 +58,7 @@ class ActivityBeans {
             proxyListen.substring(0, colon),
             Integer.parseInt(proxyListen.substring(colon + 1)),
             3000);
-    return new SiteHostActivitiesImpl(containers, proxy, probe);
+    return new SiteHostActivitiesImpl(containers, proxy, probe, environment);
   }
 
   @Bean

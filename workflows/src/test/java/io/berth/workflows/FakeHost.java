@@ -1,6 +1,7 @@
 package io.berth.workflows;
 
 import io.berth.workflows.common.FailureType;
+import io.berth.workflows.database.DatabaseActivities;
 import io.berth.workflows.site.ContainerSpec;
 import io.berth.workflows.site.RouteSpec;
 import io.berth.workflows.site.SiteAction;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** In-memory Docker host for workflow tests, with switches to make steps fail. */
-public class FakeHost implements SiteHostActivities {
+public class FakeHost implements SiteHostActivities, DatabaseActivities {
 
   public final Set<Long> networks = ConcurrentHashMap.newKeySet();
   public final Map<Long, String> containers = new ConcurrentHashMap<>();
@@ -20,6 +21,10 @@ public class FakeHost implements SiteHostActivities {
   public final Set<Long> volumes = ConcurrentHashMap.newKeySet();
   public final AtomicInteger containerAttempts = new AtomicInteger();
   public final AtomicInteger restarts = new AtomicInteger();
+  public final AtomicInteger containerCreations = new AtomicInteger();
+  public final Set<Long> installed = ConcurrentHashMap.newKeySet();
+  public final Map<Long, Integer> databases = new ConcurrentHashMap<>();
+  public final Map<Long, Integer> passwordResets = new ConcurrentHashMap<>();
 
   /** The container step fails this many times with a transient error before it works. */
   public volatile int transientContainerFailures;
@@ -48,6 +53,7 @@ public class FakeHost implements SiteHostActivities {
           "Docker engine unreachable at unix:///var/run/docker.sock: connection refused");
     }
     volumes.add(spec.siteId());
+    containerCreations.incrementAndGet();
     containers.put(spec.siteId(), "running");
   }
 
@@ -100,5 +106,28 @@ public class FakeHost implements SiteHostActivities {
 
   public boolean isEmpty() {
     return networks.isEmpty() && containers.isEmpty() && routes.isEmpty() && volumes.isEmpty();
+  }
+
+  @Override
+  public void installApp(long siteId) {
+    if (!containers.containsKey(siteId)) {
+      throw new IllegalStateException("install before the container exists");
+    }
+    installed.add(siteId);
+  }
+
+  @Override
+  public void ensureDatabase(long databaseId) {
+    databases.merge(databaseId, 1, Integer::sum);
+  }
+
+  @Override
+  public void resetPassword(long databaseId, String requestId) {
+    passwordResets.merge(databaseId, 1, Integer::sum);
+  }
+
+  @Override
+  public void dropDatabase(long databaseId) {
+    databases.remove(databaseId);
   }
 }

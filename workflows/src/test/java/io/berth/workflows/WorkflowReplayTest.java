@@ -2,6 +2,7 @@ package io.berth.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.workflows.database.DatabaseWorkflowImpl;
 import io.berth.workflows.domain.DomainWorkflowImpl;
 import io.berth.workflows.order.OrderWorkflowImpl;
 import io.berth.workflows.site.SiteWorkflowImpl;
@@ -36,7 +37,8 @@ class WorkflowReplayTest {
         Files.readString(history),
         OrderWorkflowImpl.class,
         SiteWorkflowImpl.class,
-        DomainWorkflowImpl.class);
+        DomainWorkflowImpl.class,
+        DatabaseWorkflowImpl.class);
   }
 
   @org.junit.jupiter.api.Test
@@ -49,6 +51,10 @@ class WorkflowReplayTest {
             "givenSiteNeverHealthy_whenOrdering_itTearsDownAndFailsTheOrderWithTheReason.order.json",
             "givenProvisioning_whenOrderCancelled_itRemovesEverythingAndRecordsCancelled.site.json",
             "givenHostedDomainWithSite_itCreatesZoneRecordsAndRouteAndSeesTheDelegation.domain.json",
-            "removingTakesTheRouteZoneAndRecordsAway_andEndsTheWorkflow.domain.json");
+            "removingTakesTheRouteZoneAndRecordsAway_andEndsTheWorkflow.domain.json",
+            "givenTrial_whenOrdering_itProvisionsTheSiteAndActivatesTheOrder.site.app-steps.json",
+            "givenWordPress_whenOrdering_itMakesTheSitesDatabaseThenInstallsTheApp.site.json",
+            "customerDatabase_isCreated_passwordResetReachesTheLinkedSite_andDeleteDropsIt"
+                + ".database.json");
   }
 }

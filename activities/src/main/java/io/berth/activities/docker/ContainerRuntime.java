@@ -1,6 +1,8 @@
 package io.berth.activities.docker;
 
 import io.berth.workflows.site.ContainerSpec;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,16 @@ public interface ContainerRuntime {
    *     spec, NOT_FOUND when the app's image is not on this host, CONFLICT when an object of that
    *     name belongs to someone else
    */
-  void ensureContainer(ContainerSpec spec);
+  default void ensureContainer(ContainerSpec spec) {
+    ensureContainer(spec, ContainerEnvironment.NONE);
+  }
+
+  /**
+   * {@link #ensureContainer(ContainerSpec)} with these environment variables: a different
+   * environment (a new password, a database linked or unlinked) replaces the container, keeping the
+   * site's volume. The values never appear in a label or a log line.
+   */
+  void ensureContainer(ContainerSpec spec, ContainerEnvironment environment);
 
   /** Removes the site's container (not its volume) if it exists. */
   void removeContainer(long siteId);
@@ -56,6 +67,19 @@ public interface ContainerRuntime {
    * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container
    */
   void restart(long siteId);
+
+  /**
+   * Runs a command in the site's running container, as the container's user, with the container's
+   * environment, and waits for it to end.
+   *
+   * @param input what the command reads on its standard input, after which the input ends; null for
+   *     none. Meant for secrets: it is never part of the command line, the environment or a log
+   *     line. Needs {@code bash} in the image.
+   * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container
+   * @throws DockerEngineException (transient) if the container is not running or the command did
+   *     not end within {@code timeout}
+   */
+  CommandResult run(long siteId, List<String> command, String input, Duration timeout);
 
   /** The site's container state as the engine reports it ("running", "exited", …), if any. */
   Optional<String> state(long siteId);

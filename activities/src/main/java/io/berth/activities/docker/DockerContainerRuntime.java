@@ -32,6 +32,8 @@ import io.berth.workflows.site.ContainerSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -76,6 +78,10 @@ public class DockerContainerRuntime implements ContainerRuntime {
   private static final String TMPFS_OPTIONS = "rw,nosuid,nodev,noexec,size=64m";
   private static final Map<String, String> LOG_OPTIONS = Map.of("max-size", "10m", "max-file", "3");
   private static final int CREATE_ATTEMPTS = 5;
+
+  /** Reads the input up to its NUL and pipes it, without the NUL, to the command in "$@". */
+  private static final String INPUT_RELAY =
+      "IFS= read -r -d '' input; printf '%s' \"$input\" | \"$@\"";
 
   private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
 
@@ -259,8 +265,9 @@ public class DockerContainerRuntime implements ContainerRuntime {
   // ---- containers ----
 
   @Override
-  public void ensureContainer(ContainerSpec spec) {
+  public void ensureContainer(ContainerSpec spec, ContainerEnvironment environment) {
     validate(spec);
+    Objects.requireNonNull(environment, "environment");
     AppDefinition app = catalog.require(spec.app());
     String name = DockerNames.container(spec.siteId());
 
@@ -268,12 +275,12 @@ public class DockerContainerRuntime implements ContainerRuntime {
       String imageId = imageId(app.image());
       Network network = ensureNetworkOf(spec.customerId());
       String volume = ensureVolume(spec);
-      String hash = specHash(spec, app, imageId, network.getId());
+      String hash = specHash(spec, app, imageId, network.getId(), environment);
 
       Optional<InspectContainerResponse> existing = objects.container(name);
       boolean exists;
       if (existing.isEmpty()) {
-        exists = createContainer(spec, app, network.getId(), volume, hash);
+        exists = createContainer(spec, app, network.getId(), volume, hash, environment);
       } else {
         InspectContainerResponse container = existing.get();
         requireOwner("Container " + name, container.getConfig().getLabels(), spec.customerId());
@@ -285,7 +292,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
         } else {
           log.info("Replacing container {} of site {}: its spec changed", name, spec.siteId());
           objects.removeContainer(name);
-          exists = createContainer(spec, app, network.getId(), volume, hash);
+          exists = createContainer(spec, app, network.getId(), volume, hash, environment);
         }
       }
       if (exists && tryStart(name)) {
@@ -345,6 +352,50 @@ public class DockerContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public CommandResult run(long siteId, List<String> command, String input, Duration timeout) {
+    requirePositive(siteId, "site id");
+    if (command == null || command.isEmpty() || command.stream().anyMatch(Objects::isNull)) {
+      throw new PermanentException(FailureType.INVALID_INPUT, "No command given");
+    }
+    if (input != null && input.indexOf('\0') >= 0) {
+      throw new PermanentException(FailureType.INVALID_INPUT, "The input has a NUL character");
+    }
+    String name = DockerNames.container(siteId);
+    List<String> argv = new ArrayList<>();
+    byte[] stdin = null;
+    if (input != null) {
+      // The engine's exec API never ends the command's input (docker-java cannot half-close the
+      // stream), so a command reading to the end would wait forever: bash reads the input up to a
+      // NUL sent after it and hands it on through a pipe that does end.
+      argv.addAll(List.of("bash", "-c", INPUT_RELAY, "berth-input"));
+      stdin = (input + "\0").getBytes(StandardCharsets.UTF_8);
+    }
+    argv.addAll(command);
+    Optional<DockerObjects.ExecResult> result;
+    try {
+      result = objects.exec(name, null, List.of(), stdin, timeout, argv.toArray(String[]::new));
+    } catch (NotFoundException e) {
+      throw new PermanentException(
+          FailureType.NOT_FOUND,
+          "Site " + siteId + " has no container (" + name + ") on this host");
+    } catch (ConflictException e) {
+      throw new DockerEngineException(
+          "Container " + name + " is not running, so " + command.get(0) + " cannot run in it yet");
+    }
+    DockerObjects.ExecResult finished =
+        result.orElseThrow(
+            () ->
+                new DockerEngineException(
+                    command.get(0)
+                        + " in "
+                        + name
+                        + " did not finish within "
+                        + timeout.toSeconds()
+                        + " s; will try again"));
+    return new CommandResult(finished.exitCode(), finished.stdout(), finished.stderr());
+  }
+
+  @Override
   public Optional<String> state(long siteId) {
     requirePositive(siteId, "site id");
     return objects
@@ -365,7 +416,12 @@ public class DockerContainerRuntime implements ContainerRuntime {
    * is gone (404).
    */
   private boolean createContainer(
-      ContainerSpec spec, AppDefinition app, String networkId, String volume, String hash) {
+      ContainerSpec spec,
+      AppDefinition app,
+      String networkId,
+      String volume,
+      String hash,
+      ContainerEnvironment environment) {
     String name = DockerNames.container(spec.siteId());
     PlanLimits limits = spec.limits();
     ExposedPort appPort = ExposedPort.tcp(app.port());
@@ -410,16 +466,18 @@ public class DockerContainerRuntime implements ContainerRuntime {
                 .withName(name)
                 .withHostName(spec.siteName())
                 .withLabels(labels)
+                .withEnv(environment.entries())
                 .withExposedPorts(appPort)
                 .withHostConfig(hostConfig)
                 .exec();
             log.info(
-                "Created container {} for site {} of customer {} from {} on 127.0.0.1:{}",
+                "Created container {} for site {} of customer {} from {} on 127.0.0.1:{} with {}",
                 name,
                 spec.siteId(),
                 spec.customerId(),
                 app.image(),
-                spec.hostPort());
+                spec.hostPort(),
+                environment);
             return true;
           } catch (ConflictException | NotFoundException e) {
             return false;
@@ -529,9 +587,16 @@ public class DockerContainerRuntime implements ContainerRuntime {
    * Hash of everything that shapes the container: if any of it changes, the container is
    * re-created. The image id (not only its name) is part of it, so a rebuilt image rolls out on the
    * site's next ensure; so is the network's id, so a container never points at a network that was
-   * removed and made anew.
+   * removed and made anew. So is a digest of the environment, when there is one, so new credentials
+   * re-create the container; a container without environment keeps the hash it had before apps had
+   * environments.
    */
-  static String specHash(ContainerSpec spec, AppDefinition app, String imageId, String networkId) {
+  static String specHash(
+      ContainerSpec spec,
+      AppDefinition app,
+      String imageId,
+      String networkId,
+      ContainerEnvironment environment) {
     String canonical =
         String.join(
             "\n",
@@ -552,6 +617,9 @@ public class DockerContainerRuntime implements ContainerRuntime {
             "memory=" + spec.limits().memoryBytes(),
             "nano-cpus=" + spec.limits().nanoCpus(),
             "pids=" + PlanLimits.PIDS_LIMIT);
+    if (!environment.isEmpty()) {
+      canonical += "\nenv=" + environment.digest();
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The host's reverse proxy: {@link NginxReverseProxy} configured by {@code berth.proxy.*}. */
+/**
+ * The host's reverse proxy: {@link NginxReverseProxy} configured by {@code berth.proxy.*}, and the
+ * sites' public addresses behind it ({@link SiteAddresses}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProxyConfig.ProxyProperties.class)
 public class ProxyConfig {
@@ -47,5 +50,17 @@ public class ProxyConfig {
             ? properties.listen()
             : environment.resolveRequiredPlaceholders(DEFAULT_LISTEN);
     return new NginxReverseProxy(Path.of(prefix), listen, properties.nginx(), domain);
+  }
+
+  @Bean
+  SiteAddresses siteAddresses(
+      ProxyProperties properties,
+      Environment environment,
+      @Value("${berth.sites.domain:berth.localhost}") String domain) {
+    String listen =
+        properties.listen() != null
+            ? properties.listen()
+            : environment.resolveRequiredPlaceholders(DEFAULT_LISTEN);
+    return SiteAddresses.of(domain, listen);
   }
 }

@@ -8,8 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Fetches {@code /} of a site through the host's reverse proxy, with the site's host name in the
- * {@code Host} header, exactly as a visitor's request arrives. A plain HTTP/1.1 exchange on a
+ * Fetches {@code /} of a site through the host's reverse proxy, with the site's address in the
+ * {@code Host} header exactly as a visitor's browser sends it: the host name and the proxy's port
+ * ({@code blog.berth.localhost:8880}; the port left out when it is 80). Apps that know their own
+ * address, like WordPress, redirect a request for any other one. A plain HTTP/1.1 exchange on a
  * socket: {@code java.net.http} refuses to set {@code Host}.
  */
 public class ProxyHealthProbe {
@@ -24,7 +26,7 @@ public class ProxyHealthProbe {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** The HTTP status code the proxy answers for {@code http://<hostname>/}. */
+  /** The HTTP status code the proxy answers for {@link #url}{@code (hostname)}. */
   public int status(String hostname) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(proxyHost, proxyPort), timeoutMillis);
@@ -32,12 +34,21 @@ public class ProxyHealthProbe {
       OutputStream out = socket.getOutputStream();
       out.write(
           ("GET / HTTP/1.1\r\nHost: "
-                  + hostname
+                  + authority(hostname)
                   + "\r\nUser-Agent: berth-health\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return parseStatus(socket.getInputStream());
     }
+  }
+
+  /** The address probed, for messages: {@code http://blog.berth.localhost:8880/}. */
+  public String url(String hostname) {
+    return "http://" + authority(hostname) + "/";
+  }
+
+  private String authority(String hostname) {
+    return proxyPort == 80 ? hostname : hostname + ":" + proxyPort;
   }
 
   private static int parseStatus(InputStream in) throws IOException {

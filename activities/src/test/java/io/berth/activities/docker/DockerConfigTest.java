@@ -26,7 +26,15 @@ class DockerConfigTest {
             "berth.apps.wordpress.port=8080",
             "berth.apps.wordpress.data-path=/var/www/html/wp-content",
             "berth.apps.wordpress.cap-add=CHOWN,SETUID,SETGID",
-            "berth.apps.wordpress.read-only-rootfs=false")
+            "berth.apps.wordpress.read-only-rootfs=false",
+            "berth.apps.wordpress.install=",
+            "berth.apps.ghost.image=ghost:5",
+            "berth.apps.ghost.port=2368",
+            "berth.apps.ghost.data-path=/var/lib/ghost/content",
+            "berth.apps.ghost.database=required",
+            "berth.apps.ghost.env[database__connection__host]=${db.host}",
+            "berth.apps.ghost.env[url]=${site.url}",
+            "berth.apps.ghost.install=ghost-setup,--title,${site.title}")
         .run(
             ctx -> {
               assertThat(ctx).hasSingleBean(DockerClient.class);
@@ -37,7 +45,8 @@ class DockerConfigTest {
                   .hasToString("DockerContainerRuntime[unix:///run/berth-test/docker.sock]");
 
               AppCatalog catalog = ctx.getBean(AppCatalog.class);
-              assertThat(catalog.names()).containsExactly("static", "wordpress");
+              assertThat(catalog.names())
+                  .containsExactly("ghost", "node", "php", "static", "wordpress");
               assertThat(catalog.require("static").image())
                   .isEqualTo("registry.example.com/berth/static:2");
               assertThat(catalog.require("static").port()).isEqualTo(8080);
@@ -45,6 +54,18 @@ class DockerConfigTest {
               assertThat(wordpress.capAdd()).containsExactly("CHOWN", "SETUID", "SETGID");
               assertThat(wordpress.readOnlyRootfs()).isFalse();
               assertThat(wordpress.dataPath()).isEqualTo("/var/www/html/wp-content");
+              assertThat(wordpress.database()).isEqualTo(AppDatabase.REQUIRED);
+              assertThat(wordpress.installs()).as("install= turns the install off").isFalse();
+
+              // Placeholders reach the catalog as they were written, names keep their case.
+              AppDefinition ghost = catalog.require("ghost");
+              assertThat(ghost.database()).isEqualTo(AppDatabase.REQUIRED);
+              assertThat(ghost.env())
+                  .containsExactly(
+                      Map.entry("database__connection__host", "${db.host}"),
+                      Map.entry("url", "${site.url}"));
+              assertThat(ghost.install())
+                  .containsExactly("ghost-setup", "--title", "${site.title}");
             });
   }
 

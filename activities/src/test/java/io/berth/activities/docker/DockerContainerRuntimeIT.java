@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -244,6 +245,50 @@ class DockerContainerRuntimeIT {
     assertThat(fixture.countContainers(Map.of(DockerNames.LABEL_SITE, Long.toString(site))))
         .isZero();
     assertThat(fixture.volumeExists(DockerNames.volume(site))).isFalse();
+  }
+
+  @Test
+  void givenEnvironment_theContainerHasIt_andAnotherEnvironmentReplacesIt_keepingTheFiles() {
+    long site = fixture.newSiteId();
+    ContainerSpec spec = fixture.staticSite(site, fixture.newCustomerId(), "env-" + site, SMALL);
+    var first = ContainerEnvironment.of(Map.of("BERTH_DB_PASSWORD", "first-Password-1"));
+    runtime.ensureContainer(spec, first);
+    String id = fixture.inspect(site).getId();
+    fixture.exec(DockerNames.container(site), "sh", "-c", "echo kept > /srv/site/mine.txt");
+
+    runtime.ensureContainer(spec, first);
+    assertThat(fixture.inspect(site).getId()).as("same environment, same container").isEqualTo(id);
+    runtime.ensureContainer(
+        spec, ContainerEnvironment.of(Map.of("BERTH_DB_PASSWORD", "second-Password-2")));
+
+    InspectContainerResponse replaced = fixture.inspect(site);
+    assertThat(replaced.getId()).isNotEqualTo(id);
+    assertThat(replaced.getConfig().getEnv()).contains("BERTH_DB_PASSWORD=second-Password-2");
+    assertThat(replaced.getConfig().getLabels().toString()).doesNotContain("Password");
+    assertThat(fixture.exec(DockerNames.container(site), "cat", "/srv/site/mine.txt").stdout())
+        .isEqualTo("kept\n");
+  }
+
+  @Test
+  void givenRunningSite_aCommandGetsItsInputOnStdin_andItsExitStatusIsReported() {
+    long site = fixture.newSiteId();
+    runtime.ensureContainer(
+        fixture.staticSite(site, fixture.newCustomerId(), "run-" + site, SMALL));
+    String input = "line one\n  it's \"quoted\" $HOME \\ end  ";
+
+    CommandResult echoed = runtime.run(site, List.of("cat"), input, Duration.ofSeconds(20));
+    CommandResult failed =
+        runtime.run(
+            site, List.of("sh", "-c", "echo oops >&2; exit 3"), null, Duration.ofSeconds(20));
+
+    assertThat(echoed.exitCode()).isZero();
+    assertThat(echoed.stdout()).isEqualTo(input);
+    assertThat(failed.exitCode()).isEqualTo(3);
+    assertThat(failed.stderr()).isEqualTo("oops\n");
+    assertThatThrownBy(
+            () -> runtime.run(fixture.newSiteId(), List.of("true"), null, Duration.ofSeconds(5)))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.type()).isEqualTo(FailureType.NOT_FOUND));
   }
 
   @Test

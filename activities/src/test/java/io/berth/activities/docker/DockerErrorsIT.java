@@ -106,7 +106,7 @@ class DockerErrorsIT {
         .isInstanceOfSatisfying(
             PermanentException.class,
             e -> assertThat(e.type()).isEqualTo(FailureType.INVALID_INPUT))
-        .hasMessage("Unknown app \"cobol\": this host offers static.");
+        .hasMessage("Unknown app \"cobol\": this host offers node, php, static, wordpress.");
     assertThat(fixture.runtime.state(site)).isEmpty();
   }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * ids in a range no one else uses (900000+), helpers to look inside containers, and cleanup of
  * every container, volume and network the test made.
  */
-final class DockerFixture implements AutoCloseable {
+public final class DockerFixture implements AutoCloseable {
 
   static final PlanLimits SMALL = new PlanLimits(500, 128, 1024, 1);
   static final PlanLimits LARGER = new PlanLimits(1000, 256, 2048, 3);
@@ -60,7 +60,7 @@ final class DockerFixture implements AutoCloseable {
   }
 
   /** Runs infra/images/build.sh once per test run (fast when the images are up to date). */
-  static synchronized void buildImages() throws IOException, InterruptedException {
+  public static synchronized void buildImages() throws IOException, InterruptedException {
     if (imagesBuilt) {
       return;
     }

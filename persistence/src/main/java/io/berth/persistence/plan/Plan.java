@@ -19,7 +19,8 @@ public record Plan(
     int memoryMb,
     int diskMb,
     int maxSites,
-    int sortOrder) {
+    int sortOrder,
+    int maxDatabases) {
 
   public boolean isFree() {
     return priceCents == 0;

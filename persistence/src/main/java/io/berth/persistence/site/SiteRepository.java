@@ -27,4 +27,9 @@ public interface SiteRepository extends ListCrudRepository<Site, Long> {
        WHERE id = :id AND status NOT IN ('CANCELLED', 'FAILED')
       """)
   int updateStatus(long id, SiteStatus status, String reason);
+
+  /** The title a WordPress site is installed with (the install step sets it again). */
+  @Modifying
+  @Query("UPDATE site SET title = :title, updated_at = now() WHERE id = :id")
+  int updateTitle(long id, String title);
 }

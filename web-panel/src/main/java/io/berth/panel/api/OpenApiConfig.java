@@ -21,8 +21,9 @@ class OpenApiConfig {
                 .version("v1")
                 .description(
                     "Everything a customer can do in the panel: sign up, get a token, order a"
-                        + " plan, follow its steps, manage sites and domains (DNS zones). Errors are"
-                        + " application/problem+json (RFC 9457)."))
+                        + " plan with a site of an app (WordPress, static, PHP, Node.js), follow"
+                        + " its steps, manage sites, databases and domains (DNS zones). Errors"
+                        + " are application/problem+json (RFC 9457)."))
         .components(
             new Components()
                 .addSecuritySchemes(

@@ -1,5 +1,6 @@
 package io.berth.panel.common;
 
+import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.domain.DomainMode;
 import io.berth.workflows.domain.DomainStatus;
 import io.berth.workflows.order.OrderStatus;
@@ -29,6 +30,16 @@ public final class Labels {
       case SUSPENDED -> "suspended";
       case FAILED -> "failed";
       case CANCELLED -> "cancelled";
+    };
+  }
+
+  public static String database(DatabaseStatus status) {
+    return switch (status) {
+      case CREATING -> "being created";
+      case READY -> "ready";
+      case FAILED -> "failed";
+      case DELETING -> "being deleted";
+      case DELETED -> "deleted";
     };
   }
 

@@ -7,14 +7,19 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.berth.panel.common.FieldProblem;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.plan.PlanCatalog;
 import io.berth.panel.plan.PlanFormat;
@@ -29,7 +34,10 @@ import io.berth.workflows.common.SiteNames;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
-/** Checkout: name the first site, pick its app, order. */
+/**
+ * Checkout: name the first site, pick its app (a WordPress site also gets a title), order. What the
+ * plan's limits would refuse is said before ordering, and the Order button is off then.
+ */
 @Route(value = "checkout/:planId(\\d+)", layout = MainLayout.class)
 @PageTitle("Checkout · Berth")
 @PermitAll
@@ -40,7 +48,10 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
   private final CurrentUser user;
   private final SiteUrls urls;
   private final TextField siteName = createSiteNameField();
-  private final Select<App> app = createAppSelect();
+  private final RadioButtonGroup<App> app = createAppChoice();
+  private final TextField title = createTitleField();
+  private final Div refusal = createRefusal();
+  private final Button order = createOrderButton();
   private Plan plan;
 
   CheckoutView(PlanCatalog plans, OrderService orders, CurrentUser user, SiteUrls urls) {
@@ -49,6 +60,7 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
     this.user = user;
     this.urls = urls;
     addClassName("checkout");
+    app.addValueChangeListener(e -> appChosen());
   }
 
   @Override
@@ -66,8 +78,11 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
         createPlanSummary(),
         siteName,
         app,
+        title,
+        refusal,
         createPaymentNote(),
-        createOrderButton());
+        order);
+    appChosen();
   }
 
   private Component createPlanSummary() {
@@ -81,6 +96,7 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
 
   private TextField createSiteNameField() {
     TextField field = new TextField("Site name");
+    field.setId("site-name");
     field.setPlaceholder("myblog");
     field.setWidth("32em");
     field.setMaxLength(SiteNames.MAX_LENGTH);
@@ -92,14 +108,49 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
     return field;
   }
 
-  private Select<App> createAppSelect() {
-    Select<App> select = new Select<>();
-    select.setLabel("App");
-    select.setItems(AppCatalog.all());
-    select.setItemLabelGenerator(App::label);
-    select.setValue(AppCatalog.STATIC);
-    select.setWidth("32em");
-    return select;
+  private static RadioButtonGroup<App> createAppChoice() {
+    RadioButtonGroup<App> group = new RadioButtonGroup<>("App");
+    group.setId("app");
+    group.addClassName("app-choice");
+    group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+    group.setItems(AppCatalog.all());
+    group.setRenderer(new ComponentRenderer<>(CheckoutView::describe));
+    group.setValue(AppCatalog.STATIC);
+    return group;
+  }
+
+  /** One app as a card: icon, name, what it is. */
+  private static Component describe(App app) {
+    Icon icon = app.icon().create();
+    icon.addClassName("app-icon");
+    Span name = new Span(app.name());
+    name.addClassName("app-name");
+    Span description = new Span(app.description());
+    description.addClassName("app-description");
+    Div option = new Div(icon, new Div(name, description));
+    option.addClassName("app-option");
+    option.setId("app-" + app.id());
+    return option;
+  }
+
+  private static TextField createTitleField() {
+    TextField field = new TextField("Site title");
+    field.setId("site-title");
+    field.setPlaceholder("My blog");
+    field.setWidth("32em");
+    field.setMaxLength(OrderService.TITLE_MAX_LENGTH);
+    field.setRequiredIndicatorVisible(true);
+    field.setHelperText("WordPress shows it on every page; you can change it in WordPress later.");
+    field.setVisible(false);
+    return field;
+  }
+
+  private static Div createRefusal() {
+    Div box = new Div();
+    box.setId("checkout-limit");
+    box.addClassName("banner");
+    box.setVisible(false);
+    return box;
   }
 
   private Component createPaymentNote() {
@@ -113,10 +164,31 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
     return new Paragraph(note);
   }
 
-  private Component createOrderButton() {
-    Button order = new Button("Order", e -> placeOrder());
-    order.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    return order;
+  private Button createOrderButton() {
+    Button button = new Button("Order", e -> placeOrder());
+    button.setId("order");
+    button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    return button;
+  }
+
+  /** Shows the title for WordPress and what the limits say about this plan and app. */
+  private void appChosen() {
+    App chosen = app.getValue();
+    title.setVisible(chosen == AppCatalog.WORDPRESS);
+    app.setInvalid(false);
+    if (plan != null) {
+      showRefusal(
+          orders
+              .checkoutProblem(user.caller(), plan.id(), chosen == null ? null : chosen.id())
+              .map(FieldProblem::message)
+              .orElse(null));
+    }
+  }
+
+  private void showRefusal(String reason) {
+    refusal.setText(reason == null ? "" : reason);
+    refusal.setVisible(reason != null);
+    order.setEnabled(reason == null);
   }
 
   private void checkName(String name) {
@@ -132,18 +204,28 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
       App chosen = app.getValue();
       PlacedOrder placed =
           orders.placeOrder(
-              user.caller(), plan.id(), siteName.getValue(), chosen == null ? null : chosen.id());
+              user.caller(),
+              plan.id(),
+              siteName.getValue(),
+              chosen == null ? null : chosen.id(),
+              title.getValue());
       getUI().ifPresent(ui -> ui.navigate("orders/" + placed.id()));
     } catch (UserFacingException e) {
-      String nameProblem = e.problemWith("siteName");
-      siteName.setInvalid(nameProblem != null);
-      siteName.setErrorMessage(nameProblem);
+      show(siteName, e.problemWith("siteName"));
+      show(title, e.problemWith("title"));
       String appProblem = e.problemWith("app");
-      app.setInvalid(appProblem != null);
-      app.setErrorMessage(appProblem);
-      if (nameProblem == null && appProblem == null) {
+      String planProblem = e.problemWith("planId");
+      if (appProblem != null || planProblem != null) {
+        showRefusal(planProblem != null ? planProblem : appProblem);
+      }
+      if (e.fields().isEmpty()) {
         Notices.error(e.getMessage());
       }
     }
+  }
+
+  private static void show(TextField field, String problem) {
+    field.setInvalid(problem != null);
+    field.setErrorMessage(problem);
   }
 }

@@ -34,13 +34,17 @@ class OrderApi {
   @Operation(
       summary = "Order a plan with its first site",
       description =
-          "202 once the order is stored and its workflow started. A free trial starts setting up"
-              + " at once (PROVISIONING); a paid plan waits for its bank transfer"
-              + " (AWAITING_PAYMENT). Follow it with GET /api/v1/orders/{id}.")
+          "app is one of wordpress, static, php, node; a WordPress site needs a title (at most"
+              + " 200 characters). 202 once the order is stored and its workflow started. A free"
+              + " trial starts setting up at once (PROVISIONING); a paid plan waits for its bank"
+              + " transfer (AWAITING_PAYMENT). Follow it with GET /api/v1/orders/{id}. 409 when"
+              + " the order would exceed the sites or databases your plans allow (the largest"
+              + " limits among your open orders' plans and the plan ordered), or for a second"
+              + " trial; nothing is created then.")
   ResponseEntity<OrderAccepted> place(
       @AuthenticationPrincipal BerthUser user, @RequestBody OrderBody body) {
     PlacedOrder placed =
-        orders.placeOrder(user.caller(), body.planId(), body.siteName(), body.app());
+        orders.placeOrder(user.caller(), body.planId(), body.siteName(), body.app(), body.title());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/orders/" + placed.id()))
         .body(new OrderAccepted(placed.id(), placed.status()));
@@ -69,7 +73,10 @@ class OrderApi {
     return ResponseEntity.accepted().body(new OrderAccepted(id, order.status()));
   }
 
-  record OrderBody(Long planId, String siteName, String app) {}
+  /**
+   * @param title the WordPress site's title; ignored for other apps
+   */
+  record OrderBody(Long planId, String siteName, String app, String title) {}
 
   record OrderAccepted(long id, OrderStatus status) {}
 

@@ -1,6 +1,9 @@
 package io.berth.panel.order;
 
 import io.berth.panel.common.ConflictException;
+import io.berth.panel.common.CustomerLocks;
+import io.berth.panel.common.FieldProblem;
+import io.berth.panel.plan.Allowances;
 import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.order.OrderRepository;
 import io.berth.persistence.plan.Plan;
@@ -12,14 +15,17 @@ import io.berth.workflows.site.SiteStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a new order and its first site in one transaction. The unique index on live site names has
- * the last word when two customers race for one name.
+ * Writes a new order and its first site in one transaction, after checking, under the customer's
+ * lock, that the customer may order it: one trial only, and the plan's limits on sites and (for
+ * WordPress) databases. The unique index on live site names has the last word when two customers
+ * race for one name.
  */
 @Component
 class OrderBook {
@@ -30,6 +36,7 @@ class OrderBook {
   private final OrderRepository orders;
   private final SiteRepository sites;
   private final PlanRepository plans;
+  private final Allowances allowances;
   private final CustomerLocks locks;
   private final Clock clock;
 
@@ -37,11 +44,13 @@ class OrderBook {
       OrderRepository orders,
       SiteRepository sites,
       PlanRepository plans,
+      Allowances allowances,
       CustomerLocks locks,
       Clock clock) {
     this.orders = orders;
     this.sites = sites;
     this.plans = plans;
+    this.allowances = allowances;
     this.locks = locks;
     this.clock = clock;
   }
@@ -49,14 +58,30 @@ class OrderBook {
   /** A written order, not yet started. */
   record NewOrder(long orderId, long siteId, OrderStatus status) {}
 
-  @Transactional
-  NewOrder create(long customerId, Plan plan, String siteName, String app) {
-    if (plan.isFree()) {
-      locks.lock(customerId);
-      if (hasTrial(customerId)) {
-        throw new ConflictException("planId", TRIAL_USED);
-      }
+  /**
+   * Why the customer may not order this plan with a site of this app now, if they may not: a second
+   * trial, or one site (or, for WordPress, one database) more than their plans allow.
+   */
+  Optional<FieldProblem> refusal(long customerId, Plan plan, String app) {
+    if (plan.isFree() && hasTrial(customerId)) {
+      return Optional.of(new FieldProblem("planId", TRIAL_USED));
     }
+    return allowances
+        .orderRefusal(customerId, plan, app)
+        .map(r -> new FieldProblem(r.field(), r.reason()));
+  }
+
+  /**
+   * @param title the WordPress site's title; null for other apps
+   */
+  @Transactional
+  NewOrder create(long customerId, Plan plan, String siteName, String app, String title) {
+    locks.lock(customerId);
+    refusal(customerId, plan, app)
+        .ifPresent(
+            problem -> {
+              throw new ConflictException(problem.field(), problem.message());
+            });
     Instant now = clock.instant();
     OrderStatus status = plan.isFree() ? OrderStatus.PROVISIONING : OrderStatus.AWAITING_PAYMENT;
     String payment =
@@ -79,6 +104,9 @@ class OrderBook {
                 null,
                 now,
                 now));
+    if (title != null) {
+      sites.updateTitle(site.id(), title);
+    }
     return new NewOrder(order.id(), site.id(), status);
   }
 

@@ -11,6 +11,7 @@ import io.berth.panel.common.TemporalCalls;
 import io.berth.panel.plan.PlanCatalog;
 import io.berth.panel.plan.PlanFormat;
 import io.berth.panel.site.AppCatalog;
+import io.berth.panel.site.AppCatalog.App;
 import io.berth.panel.site.SiteUrls;
 import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.order.OrderRepository;
@@ -56,6 +57,9 @@ public class OrderService {
           .flatMap(Function.identity())
           .toList();
 
+  /** As long as {@code site.title} allows. */
+  public static final int TITLE_MAX_LENGTH = 200;
+
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
   private final PlanCatalog plans;
@@ -92,19 +96,49 @@ public class OrderService {
     return problem;
   }
 
+  /** What is wrong with a WordPress site's title; empty if it will do. */
+  public static Optional<String> titleProblem(String title) {
+    if (title == null || title.isBlank()) {
+      return Optional.of("Give your site a title; you can change it in WordPress later.");
+    }
+    if (title.strip().length() > TITLE_MAX_LENGTH) {
+      return Optional.of("A site title has at most " + TITLE_MAX_LENGTH + " characters.");
+    }
+    if (title.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of("A site title is one line, without control characters.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why the caller may not order this plan with a site of this app now (a second trial, more sites
+   * or databases than their plans allow), shown before they order; empty if they may.
+   */
+  public Optional<FieldProblem> checkoutProblem(Caller caller, long planId, String app) {
+    return plans.find(planId).flatMap(plan -> book.refusal(caller.customerId(), plan, app));
+  }
+
   /**
    * Checks the order, stores it with its site, then starts its workflow. Free plans start setting
    * up at once; paid ones wait for the bank transfer.
+   *
+   * @param title the site title, required for WordPress and ignored for other apps
    */
-  public PlacedOrder placeOrder(Caller caller, Long planId, String siteName, String app) {
+  public PlacedOrder placeOrder(
+      Caller caller, Long planId, String siteName, String app, String title) {
     Plan plan = planId == null ? null : plans.find(planId).orElse(null);
     List<FieldProblem> problems = new ArrayList<>();
     if (plan == null) {
       problems.add(new FieldProblem("planId", "Choose one of the plans on offer."));
     }
     SiteNames.problem(siteName).ifPresent(p -> problems.add(new FieldProblem("siteName", p)));
-    if (AppCatalog.find(app).isEmpty()) {
+    Optional<App> chosen = AppCatalog.find(app);
+    if (chosen.isEmpty()) {
       problems.add(new FieldProblem("app", "Choose an app: " + AppCatalog.ids() + "."));
+    }
+    boolean titled = chosen.map(a -> a == AppCatalog.WORDPRESS).orElse(false);
+    if (titled) {
+      titleProblem(title).ifPresent(p -> problems.add(new FieldProblem("title", p)));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -114,7 +148,8 @@ public class OrderService {
     }
     OrderBook.NewOrder created;
     try {
-      created = book.create(caller.customerId(), plan, siteName, app);
+      created =
+          book.create(caller.customerId(), plan, siteName, app, titled ? title.strip() : null);
     } catch (DataIntegrityViolationException e) {
       if (String.valueOf(e.getMessage()).contains("site_name_live_uq")) {
         throw new ConflictException("siteName", nameTaken(siteName));

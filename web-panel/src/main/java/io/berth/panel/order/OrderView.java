@@ -117,6 +117,12 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
       live.add(
           new Span("Your site is live at "),
           new Anchor(order.siteUrl(), order.siteUrl(), AnchorTarget.BLANK));
+      if (AppCatalog.WORDPRESS.id().equals(order.app())) {
+        Anchor credentials = new Anchor("sites", "Your wp-admin password is on the Sites page.");
+        credentials.setId("order-wp-admin");
+        credentials.getElement().setAttribute("router-link", true);
+        live.add(new Span(" "), credentials);
+      }
     }
     cancel.setVisible(order.cancellable());
   }

@@ -26,7 +26,7 @@ class PlanApi {
     return plans.plans().stream().map(PlanAnswer::of).toList();
   }
 
-  record Limits(int cpuMillis, int memoryMb, int diskMb, int maxSites) {}
+  record Limits(int cpuMillis, int memoryMb, int diskMb, int maxSites, int maxDatabases) {}
 
   record PlanAnswer(
       long id,
@@ -51,7 +51,12 @@ class PlanApi {
           plan.period(),
           plan.trialDays(),
           PlanFormat.price(plan),
-          new Limits(plan.cpuMillis(), plan.memoryMb(), plan.diskMb(), plan.maxSites()));
+          new Limits(
+              plan.cpuMillis(),
+              plan.memoryMb(),
+              plan.diskMb(),
+              plan.maxSites(),
+              plan.maxDatabases()));
     }
   }
 }

@@ -44,13 +44,14 @@ public final class PlanFormat {
     };
   }
 
-  /** CPU, memory, disk and sites, one phrase each. */
+  /** CPU, memory, disk, sites and databases, one phrase each. */
   public static List<String> limits(Plan plan) {
     return List.of(
         cpu(plan.cpuMillis()),
         size(plan.memoryMb()) + " memory",
         size(plan.diskMb()) + " disk",
-        plan.maxSites() == 1 ? "1 site" : plan.maxSites() + " sites");
+        plan.maxSites() == 1 ? "1 site" : plan.maxSites() + " sites",
+        plan.maxDatabases() == 1 ? "1 database" : plan.maxDatabases() + " databases");
   }
 
   static String cpu(int millis) {

@@ -3,11 +3,13 @@ package io.berth.panel.site;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.NotFoundException;
+import io.berth.panel.common.Secrets;
 import io.berth.persistence.site.Site;
 import io.berth.persistence.site.SiteRepository;
 import io.berth.workflows.site.SiteAction;
 import io.berth.workflows.site.SiteStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +20,13 @@ class SiteService {
   private final SiteRepository sites;
   private final SiteWorkflows workflows;
   private final SiteUrls urls;
+  private final Secrets secrets;
 
-  SiteService(SiteRepository sites, SiteWorkflows workflows, SiteUrls urls) {
+  SiteService(SiteRepository sites, SiteWorkflows workflows, SiteUrls urls, Secrets secrets) {
     this.sites = sites;
     this.workflows = workflows;
     this.urls = urls;
+    this.secrets = secrets;
   }
 
   /** The caller's sites, oldest first, leaving out those cancelled before they went live. */
@@ -35,6 +39,29 @@ class SiteService {
 
   SiteSummary site(Caller caller, long siteId) {
     return SiteSummary.of(visible(caller, siteId), urls);
+  }
+
+  /**
+   * The wp-admin user and the password the worker generated when it installed the WordPress site,
+   * while it is kept; empty for other apps, before the install and once the owner has saved it.
+   */
+  Optional<AdminCredentials> adminCredentials(Caller caller, long siteId) {
+    Site site = visible(caller, siteId);
+    if (!AppCatalog.WORDPRESS.id().equals(site.app())) {
+      return Optional.empty();
+    }
+    return secrets
+        .read(Secrets.wordPressAdmin(siteId))
+        .map(
+            password ->
+                new AdminCredentials(
+                    siteId, AdminCredentials.WORDPRESS_ADMIN, password, urls.wpAdmin(site.name())));
+  }
+
+  /** The owner has saved the wp-admin password: it is forgotten, and never shown again. */
+  void forgetAdminCredentials(Caller caller, long siteId) {
+    visible(caller, siteId);
+    secrets.delete(Secrets.wordPressAdmin(siteId));
   }
 
   /**

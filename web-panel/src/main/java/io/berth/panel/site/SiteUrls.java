@@ -26,4 +26,9 @@ public class SiteUrls {
     String port = properties.httpPort() == 80 ? "" : ":" + properties.httpPort();
     return "http://" + siteName + "." + properties.domain() + port + "/";
   }
+
+  /** {@code http://myblog.berth.localhost:8880/wp-admin/}: where a WordPress site is run. */
+  public String wpAdmin(String siteName) {
+    return url(siteName) + "wp-admin/";
+  }
 }

@@ -3,6 +3,7 @@ package io.berth.panel.site;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -15,8 +16,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.berth.panel.common.Caller;
+import io.berth.panel.common.UserFacingException;
 import io.berth.panel.security.CurrentUser;
 import io.berth.panel.ui.Badges;
+import io.berth.panel.ui.CopyButton;
 import io.berth.panel.ui.MainLayout;
 import io.berth.panel.ui.Notices;
 import io.berth.workflows.site.SiteAction;
@@ -28,7 +31,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-/** The customer's sites: status, address, and start / stop / restart. */
+/**
+ * The customer's sites: status, address, start / stop / restart, and for WordPress the way into
+ * wp-admin with the generated password shown until the customer has saved it.
+ */
 @Route(value = "sites", layout = MainLayout.class)
 @PageTitle("Your sites · Berth")
 @PermitAll
@@ -73,8 +79,65 @@ public class SitesView extends VerticalLayout {
     if (site.status() == SiteStatus.FAILED && site.failureReason() != null) {
       card.add(new Paragraph("Set-up failed: " + site.failureReason()));
     }
+    if (site.isWordPress()) {
+      card.add(createAdminAccess(site));
+    }
     card.add(createActions(site));
     return card;
+  }
+
+  /**
+   * "Open wp-admin", and while the generated password is kept: the user, the password with a copy
+   * button, and "I've saved it", which forgets it.
+   */
+  private Component createAdminAccess(SiteSummary site) {
+    Div access = new Div();
+    access.addClassName("wp-admin");
+    Anchor open = new Anchor(site.adminUrl(), "Open wp-admin", AnchorTarget.BLANK);
+    open.setId("wp-admin-open-" + site.id());
+    open.addClassName("wp-admin-open");
+    access.add(open);
+    try {
+      sites
+          .adminCredentials(user.caller(), site.id())
+          .ifPresent(credentials -> access.add(createCredentials(credentials)));
+    } catch (UserFacingException e) {
+      access.add(new Paragraph(e.getMessage()));
+    }
+    return access;
+  }
+
+  private Component createCredentials(AdminCredentials credentials) {
+    long id = credentials.siteId();
+    Span userName = new Span(credentials.user());
+    userName.setId("wp-admin-user-" + id);
+    userName.addClassName("secret");
+    Span password = new Span(credentials.password());
+    password.setId("wp-admin-password-" + id);
+    password.addClassName("secret");
+    CopyButton copy = new CopyButton(credentials.password());
+    copy.setId("wp-admin-copy-" + id);
+    Button saved = new Button("I've saved it", e -> forgetCredentials(id));
+    saved.setId("wp-admin-saved-" + id);
+    saved.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    Div box =
+        new Div(
+            new Div(new Span("wp-admin user: "), userName),
+            new Div(new Span("Password: "), password, copy),
+            new Paragraph("Shown once — change it in wp-admin after you sign in"),
+            saved);
+    box.addClassName("credentials");
+    return box;
+  }
+
+  private void forgetCredentials(long siteId) {
+    try {
+      sites.forgetAdminCredentials(user.caller(), siteId);
+      Notices.info("The password is no longer shown here.");
+    } catch (UserFacingException e) {
+      Notices.error(e.getMessage());
+    }
+    refresh();
   }
 
   private Component createActions(SiteSummary site) {

@@ -2,6 +2,7 @@ package io.berth.panel.ui;
 
 import com.vaadin.flow.component.html.Span;
 import io.berth.panel.common.Labels;
+import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.domain.DomainStatus;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
@@ -56,6 +57,17 @@ public final class Badges {
           case SETTING_UP, WAITING_FOR_DNS -> "info";
         };
     return badge(Labels.capitalize(Labels.domain(status)), tone);
+  }
+
+  public static Span database(DatabaseStatus status) {
+    String tone =
+        switch (status) {
+          case READY -> "success";
+          case FAILED -> "error";
+          case DELETING, DELETED -> "contrast";
+          case CREATING -> "info";
+        };
+    return badge(Labels.capitalize(Labels.database(status)), tone);
   }
 
   private static Span badge(String text, String tone) {

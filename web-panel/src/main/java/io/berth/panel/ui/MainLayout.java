@@ -40,7 +40,11 @@ public class MainLayout extends AppLayout {
     Nav nav = new Nav(link(".", "Plans"));
     nav.addClassName("main-nav");
     if (user.isPresent()) {
-      nav.add(link("orders", "Orders"), link("sites", "Sites"), link("domains", "Domains"));
+      nav.add(
+          link("orders", "Orders"),
+          link("sites", "Sites"),
+          link("databases", "Databases"),
+          link("domains", "Domains"));
     }
     if (user.map(BerthUser::isSupport).orElse(false)) {
       nav.add(link("admin/orders", "Support"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.panel.PanelApplication;
 import io.berth.persistence.account.Customer;
 import io.berth.persistence.account.CustomerRepository;
+import io.berth.workflows.database.DatabaseWorkflow;
 import io.berth.workflows.domain.DomainWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -48,6 +49,7 @@ abstract class ApiTestSupport {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Set<Long> startedOrders = ConcurrentHashMap.newKeySet();
   private final Set<Long> startedDomains = ConcurrentHashMap.newKeySet();
+  private final Set<Long> startedDatabases = ConcurrentHashMap.newKeySet();
   final ObjectMapper json = new ObjectMapper();
 
   @LocalServerPort int port;
@@ -116,13 +118,23 @@ abstract class ApiTestSupport {
 
   /** Orders a plan and remembers the order so its workflow is cancelled after the class. */
   Answer order(Account account, long planId, String siteName) {
-    Answer answer =
-        post(
-            "/api/v1/orders",
-            account.token(),
-            Map.of("planId", planId, "siteName", siteName, "app", "static"));
+    return order(account, Map.of("planId", planId, "siteName", siteName, "app", "static"));
+  }
+
+  /** Orders with the body as given, remembering a started order's workflow. */
+  Answer order(Account account, Map<String, Object> body) {
+    Answer answer = post("/api/v1/orders", account.token(), body);
     if (answer.status() == 202) {
       startedOrders.add(answer.body().path("id").asLong());
+    }
+    return answer;
+  }
+
+  /** Creates a database and remembers it so its workflow is ended after the class. */
+  Answer createDatabase(Account account, String name) {
+    Answer answer = post("/api/v1/databases", account.token(), Map.of("name", name));
+    if (answer.status() == 201) {
+      startedDatabases.add(answer.body().path("id").asLong());
     }
     return answer;
   }
@@ -214,6 +226,15 @@ abstract class ApiTestSupport {
         temporal.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId)).cancel();
       } catch (RuntimeException alreadyClosed) {
         // Nothing left to cancel.
+      }
+    }
+    for (long databaseId : startedDatabases) {
+      try {
+        temporal
+            .newUntypedWorkflowStub(DatabaseWorkflow.workflowId(databaseId))
+            .terminate("end of " + getClass().getSimpleName());
+      } catch (RuntimeException alreadyClosed) {
+        // Nothing left to end.
       }
     }
     // With no worker a domain workflow would only act on a cancellation once one runs: end it.

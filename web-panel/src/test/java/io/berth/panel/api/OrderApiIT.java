@@ -15,8 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class OrderApiIT extends ApiTestSupport {
+
+  @Autowired JdbcClient jdbc;
 
   @Test
   void givenATrial_itStartsTheOrderWorkflowAndShowsItsSteps() {
@@ -39,7 +43,15 @@ class OrderApiIT extends ApiTestSupport {
     assertThat(order.body().path("progressAvailable").asBoolean()).isTrue();
     assertThat(order.body().path("steps").findValuesAsText("name"))
         .containsExactly(
-            "payment", "placement", "network", "container", "route", "health check", "done");
+            "payment",
+            "placement",
+            "network",
+            "database",
+            "container",
+            "install",
+            "route",
+            "health check",
+            "done");
     for (JsonNode step : order.body().path("steps")) {
       assertThat(step.has("state") && step.has("attempt") && step.has("error")).isTrue();
     }
@@ -115,6 +127,93 @@ class OrderApiIT extends ApiTestSupport {
   }
 
   @Test
+  void givenWordPressWithATitle_itIsAcceptedAndTheTitleStored() {
+    Account ada = newCustomer();
+    String name = unique("wp");
+
+    Answer placed =
+        order(
+            ada,
+            Map.of(
+                "planId", planId("trial"), "siteName", name, "app", "wordpress", "title", "Ada's"));
+
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
+    long orderId = placed.body().path("id").asLong();
+    long siteId = get("/api/v1/orders/" + orderId, ada.token()).body().path("siteId").asLong();
+    Answer site = get("/api/v1/sites/" + siteId, ada.token());
+    assertThat(site.body().path("app").asText()).isEqualTo("wordpress");
+    assertThat(site.body().path("adminUrl").asText())
+        .isEqualTo("http://" + name + ".berth.localhost:8880/wp-admin/");
+    assertThat(
+            jdbc.sql("SELECT title FROM site WHERE id = ?")
+                .param(siteId)
+                .query(String.class)
+                .single())
+        .isEqualTo("Ada's");
+    assertThat(workflowArgument(orderId)).contains("wordpress");
+  }
+
+  @Test
+  void givenWordPressWithoutATitle_itNamesTheField() {
+    Account ada = newCustomer();
+
+    Answer answer =
+        order(ada, Map.of("planId", planId("trial"), "siteName", unique("wp"), "app", "wordpress"))
+            .assertProblem(400);
+
+    assertThat(answer.fieldError("title").path("message").asText())
+        .isEqualTo("Give your site a title; you can change it in WordPress later.");
+    Answer tooLong =
+        order(
+                ada,
+                Map.of(
+                    "planId",
+                    planId("trial"),
+                    "siteName",
+                    unique("wp"),
+                    "app",
+                    "wordpress",
+                    "title",
+                    "x".repeat(201)))
+            .assertProblem(400);
+    assertThat(tooLong.fieldError("title").path("message").asText())
+        .isEqualTo("A site title has at most 200 characters.");
+    assertThat(get("/api/v1/orders", ada.token()).body()).isEmpty();
+  }
+
+  @Test
+  void givenAnUnknownApp_itListsTheChoices() {
+    Account ada = newCustomer();
+
+    Answer answer =
+        order(ada, Map.of("planId", planId("trial"), "siteName", unique("app"), "app", "cobol"))
+            .assertProblem(400);
+
+    assertThat(answer.fieldError("app").path("message").asText())
+        .isEqualTo("Choose an app: wordpress, static, php, node.");
+    assertThat(get("/api/v1/orders", ada.token()).body()).isEmpty();
+  }
+
+  @Test
+  void givenAsManySitesAsThePlanAllows_anotherOrderIsRefusedAndNothingIsCreated() {
+    Account ada = newCustomer();
+    for (int i = 0; i < 3; i++) {
+      assertThat(order(ada, planId("starter"), unique("limit")).status()).isEqualTo(202);
+    }
+    String fourth = unique("limit");
+
+    Answer answer = order(ada, planId("starter"), fourth).assertProblem(409);
+
+    assertThat(answer.detail())
+        .isEqualTo(
+            "Your Starter plan allows 3 sites and you have 3: remove one or choose a bigger plan.");
+    assertThat(answer.fieldError("planId")).isNotNull();
+    assertThat(get("/api/v1/orders", ada.token()).body()).hasSize(3);
+    assertThat(get("/api/v1/sites", ada.token()).body()).hasSize(3);
+    assertThat(order(ada, planId("business"), fourth).status()).isEqualTo(202);
+  }
+
+  @Test
   void malformedJsonIsA400Problem() {
     Account ada = newCustomer();
 
@@ -170,6 +269,17 @@ class OrderApiIT extends ApiTestSupport {
           post("/api/v1/sites/" + siteId + "/" + action, ada.token(), null).assertProblem(409);
       assertThat(answer.detail()).contains("still being set up");
     }
+  }
+
+  /** The order workflow's input as stored in its history. */
+  private String workflowArgument(long orderId) {
+    return temporal
+        .fetchHistory(OrderWorkflow.workflowId(orderId))
+        .getEvents()
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes()
+        .getInput()
+        .toString();
   }
 
   private WorkflowExecutionMetadata findByOrderId(long orderId) {

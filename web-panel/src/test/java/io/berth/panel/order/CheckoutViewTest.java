@@ -2,18 +2,25 @@ package io.berth.panel.order;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import io.berth.panel.site.AppCatalog;
+import io.berth.panel.site.AppCatalog.App;
 import io.berth.panel.testing.InMemoryPlans;
 import io.berth.panel.testing.ViewTest;
 import io.berth.persistence.account.Customer;
 import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.site.Site;
+import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.order.OrderRequest;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.site.SiteStatus;
@@ -85,9 +92,8 @@ class CheckoutViewTest extends ViewTest {
   @Test
   void givenAFreeName_whenOrderingTheTrial_itStartsSettingUpAndShowsTheOrder() {
     navigate("checkout/" + InMemoryPlans.TRIAL);
-    assertThat(get_textRecursively(currentView()))
-        .contains(
-            "Free for 14 days", "Static site — a fast web server for your HTML, CSS and images");
+    assertThat(get_textRecursively(currentView())).contains("Free for 14 days", "1 database");
+    assertThat(appChoice().getValue().id()).isEqualTo("static");
 
     _setValue(siteName(), "myblog");
     order();
@@ -103,6 +109,8 @@ class CheckoutViewTest extends ViewTest {
     assertThat(started.siteId()).isEqualTo(site.id());
     assertThat(started.paymentRequired()).isFalse();
     assertThat(started.limits().memoryMb()).isEqualTo(128);
+    assertThat(started.app()).isEqualTo("static");
+    assertThat(sites.title(site.id())).isNull();
     assertThat(currentView()).isInstanceOf(OrderView.class);
   }
 
@@ -124,15 +132,137 @@ class CheckoutViewTest extends ViewTest {
   }
 
   @Test
-  void givenATrialAlready_whenOrderingAnother_itRefuses() {
+  void givenATrialAlready_itSaysSoBeforeOrderingAndOffersNoOrderButton() {
     orders.add(ada.id(), InMemoryPlans.TRIAL, "first", OrderStatus.ACTIVE);
     navigate("checkout/" + InMemoryPlans.TRIAL);
 
+    assertThat(refusal()).isEqualTo(OrderBook.TRIAL_USED);
+    assertThat(orderButton().isEnabled()).isFalse();
+    assertThat(orders.count()).isEqualTo(1);
+    assertThat(workflows.started).isEmpty();
+  }
+
+  @Test
+  void itOffersEveryAppWithIconNameAndDescription() {
+    navigate("checkout/" + InMemoryPlans.STARTER);
+
+    assertThat(appChoice().getListDataView().getItems().map(App::id))
+        .containsExactly("wordpress", "static", "php", "node");
+    for (App app : AppCatalog.all()) {
+      Div option = _get(Div.class, spec -> spec.withId("app-" + app.id()));
+      assertThat(get_textRecursively(option)).contains(app.name(), app.description());
+      assertThat(_find(option, Icon.class)).hasSize(1);
+    }
+    assertThat(_find(TextField.class, spec -> spec.withId("site-title"))).isEmpty();
+    assertNoRefusal();
+  }
+
+  @Test
+  void givenWordPress_itAsksForATitleAndWillNotOrderWithoutOne() {
+    navigate("checkout/" + InMemoryPlans.TRIAL);
+
+    _setValue(appChoice(), AppCatalog.WORDPRESS);
+    assertThat(title().isVisible()).isTrue();
+    _setValue(siteName(), "myblog");
+    order();
+
+    assertThat(title().isInvalid()).isTrue();
+    assertThat(title().getErrorMessage())
+        .isEqualTo("Give your site a title; you can change it in WordPress later.");
+    assertThat(orders.count()).isZero();
+    assertThat(sites.count()).isZero();
+    assertThat(workflows.started).isEmpty();
+  }
+
+  @Test
+  void givenWordPressWithATitle_itOrdersItAndStoresTheTitle() {
+    navigate("checkout/" + InMemoryPlans.TRIAL);
+
+    _setValue(appChoice(), AppCatalog.WORDPRESS);
+    _setValue(siteName(), "myblog");
+    _setValue(title(), "  Ada's kitchen  ");
+    order();
+
+    CustomerOrder order = orders.findByCustomerIdOrderByIdDesc(ada.id()).get(0);
+    Site site = sites.findByOrderId(order.id()).orElseThrow();
+    assertThat(site.app()).isEqualTo("wordpress");
+    assertThat(sites.title(site.id())).isEqualTo("Ada's kitchen");
+    assertThat(workflows.started.get(0).app()).isEqualTo("wordpress");
+    assertThat(currentView()).isInstanceOf(OrderView.class);
+  }
+
+  @Test
+  void givenAsManySitesAsThePlanAllows_itSaysSoBeforeOrderingAndCreatesNothing() {
+    for (String name : new String[] {"one", "two", "three"}) {
+      CustomerOrder o = orders.add(ada.id(), InMemoryPlans.STARTER, name, OrderStatus.ACTIVE);
+      sites.add(ada.id(), o.id(), name, SiteStatus.RUNNING);
+    }
+    navigate("checkout/" + InMemoryPlans.STARTER);
+
+    assertThat(refusal())
+        .isEqualTo(
+            "Your Starter plan allows 3 sites and you have 3: remove one or choose a bigger plan.");
+    assertThat(orderButton().isEnabled()).isFalse();
+
+    navigate("checkout/" + InMemoryPlans.BUSINESS);
+    assertNoRefusal();
+    assertThat(orderButton().isEnabled()).isTrue();
+    assertThat(orders.count()).isEqualTo(3);
+    assertThat(workflows.started).isEmpty();
+  }
+
+  @Test
+  void givenATrialWithItsSite_aBiggerPlansLimitsApplyToTheNextOrder() {
+    CustomerOrder trial = orders.add(ada.id(), InMemoryPlans.TRIAL, "first", OrderStatus.ACTIVE);
+    sites.add(ada.id(), trial.id(), "first", SiteStatus.RUNNING);
+    navigate("checkout/" + InMemoryPlans.STARTER);
+
+    assertNoRefusal();
     _setValue(siteName(), "second");
     order();
 
-    NotificationsKt.expectNotifications(OrderBook.TRIAL_USED);
+    assertThat(orders.count()).isEqualTo(2);
+    assertThat(workflows.started).hasSize(1);
+  }
+
+  @Test
+  void givenNoDatabaseLeft_itRefusesWordPressButNotAStaticSite() {
+    CustomerOrder starter = orders.add(ada.id(), InMemoryPlans.STARTER, "one", OrderStatus.ACTIVE);
+    sites.add(ada.id(), starter.id(), "one", "php", SiteStatus.RUNNING);
+    for (String name : new String[] {"a", "b", "c"}) {
+      databases.add(ada.id(), name, DatabaseStatus.READY);
+    }
+    navigate("checkout/" + InMemoryPlans.STARTER);
+    assertThat(orderButton().isEnabled()).isTrue();
+
+    _setValue(appChoice(), AppCatalog.WORDPRESS);
+
+    assertThat(refusal())
+        .isEqualTo(
+            "Your Starter plan allows 3 databases and you have 3, and WordPress needs one of its"
+                + " own: delete one or choose a bigger plan.");
+    assertThat(orderButton().isEnabled()).isFalse();
+
+    _setValue(appChoice(), AppCatalog.STATIC);
+    assertNoRefusal();
+    assertThat(orderButton().isEnabled()).isTrue();
+  }
+
+  @Test
+  void givenTheLimitIsReachedWhileOnThePage_orderingSaysSoAndCreatesNothing() {
+    CustomerOrder starter = orders.add(ada.id(), InMemoryPlans.STARTER, "one", OrderStatus.ACTIVE);
+    sites.add(ada.id(), starter.id(), "one", SiteStatus.RUNNING);
+    sites.add(ada.id(), starter.id(), "two", SiteStatus.RUNNING);
+    navigate("checkout/" + InMemoryPlans.STARTER);
+    _setValue(siteName(), "four");
+    sites.add(ada.id(), starter.id(), "three", SiteStatus.PROVISIONING);
+
+    order();
+
+    assertThat(refusal()).startsWith("Your Starter plan allows 3 sites and you have 3");
+    assertThat(orderButton().isEnabled()).isFalse();
     assertThat(orders.count()).isEqualTo(1);
+    assertThat(sites.isNameTaken("four")).isFalse();
     assertThat(workflows.started).isEmpty();
   }
 
@@ -162,7 +292,29 @@ class CheckoutViewTest extends ViewTest {
     return _get(TextField.class, spec -> spec.withLabel("Site name"));
   }
 
+  private static TextField title() {
+    return _get(TextField.class, spec -> spec.withId("site-title"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static RadioButtonGroup<App> appChoice() {
+    return _get(RadioButtonGroup.class, spec -> spec.withId("app"));
+  }
+
+  private static Button orderButton() {
+    return _get(Button.class, spec -> spec.withText("Order"));
+  }
+
+  /** What the limits say, shown above the Order button. */
+  private static String refusal() {
+    return get_textRecursively(_get(Div.class, spec -> spec.withId("checkout-limit")));
+  }
+
+  private static void assertNoRefusal() {
+    assertThat(_find(Div.class, spec -> spec.withId("checkout-limit"))).isEmpty();
+  }
+
   private static void order() {
-    _click(_get(Button.class, spec -> spec.withText("Order")));
+    _click(orderButton());
   }
 }

@@ -1,5 +1,6 @@
 package io.berth.panel.order;
 
+import io.berth.panel.plan.Allowances;
 import io.berth.panel.plan.PlanCatalog;
 import io.berth.panel.site.SiteUrls;
 import io.berth.persistence.order.OrderRepository;
@@ -30,11 +31,13 @@ public class OrderTestBeans {
       OrderRepository orders,
       SiteRepository sites,
       PlanRepository planRepository,
+      Allowances allowances,
       FakeOrderWorkflows workflows,
       FakeProgressSource progress,
       SiteUrls urls,
       Clock clock) {
-    OrderBook book = new OrderBook(orders, sites, planRepository, customerId -> {}, clock);
+    OrderBook book =
+        new OrderBook(orders, sites, planRepository, allowances, customerId -> {}, clock);
     return new OrderService(plans, orders, sites, book, workflows, progress, urls);
   }
 

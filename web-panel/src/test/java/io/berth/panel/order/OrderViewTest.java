@@ -21,6 +21,7 @@ import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.progress.StepState;
 import io.berth.workflows.site.SiteStatus;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,32 @@ class OrderViewTest extends ViewTest {
     assertThat(link.getTarget()).contains("_blank");
     assertThat(page()).contains("Active", "Your site is live at");
     assertThat(_find(Button.class, spec -> spec.withText("Cancel order"))).isEmpty();
+  }
+
+  @Test
+  void givenALiveWordPressSite_itPointsToItsAdminPassword() {
+    Instant now = Instant.now();
+    CustomerOrder wordPress =
+        orders.save(
+            new CustomerOrder(
+                null,
+                ada.id(),
+                InMemoryPlans.STARTER,
+                "wpblog",
+                "wordpress",
+                CustomerOrder.PAYMENT_BANK_TRANSFER,
+                OrderStatus.ACTIVE,
+                null,
+                "paid",
+                now,
+                now));
+    sites.add(ada.id(), wordPress.id(), "wpblog", "wordpress", SiteStatus.RUNNING);
+
+    navigate("orders/" + wordPress.id());
+
+    assertThat(page()).contains("Starter · wpblog · WordPress", "Your site is live at");
+    assertThat(_get(Anchor.class, spec -> spec.withId("order-wp-admin")).getHref())
+        .isEqualTo("sites");
   }
 
   @Test

@@ -20,7 +20,14 @@ class StorefrontViewTest extends ViewTest {
 
     assertThat(_find(Div.class, spec -> spec.withClasses("plan-card"))).hasSize(3);
     assertThat(text("plan-trial"))
-        .contains("Trial", "Free for 14 days", "0.25 CPU", "128 MB memory", "1 GB disk", "1 site");
+        .contains(
+            "Trial",
+            "Free for 14 days",
+            "0.25 CPU",
+            "128 MB memory",
+            "1 GB disk",
+            "1 site",
+            "1 database");
     assertThat(text("plan-starter"))
         .contains(
             "Starter",
@@ -29,9 +36,17 @@ class StorefrontViewTest extends ViewTest {
             "0.5 CPU",
             "256 MB memory",
             "5 GB disk",
-            "3 sites");
+            "3 sites",
+            "3 databases");
     assertThat(text("plan-business"))
-        .contains("Business", "€20.00 / month", "2 CPU", "1 GB memory", "20 GB disk", "10 sites");
+        .contains(
+            "Business",
+            "€20.00 / month",
+            "2 CPU",
+            "1 GB memory",
+            "20 GB disk",
+            "10 sites",
+            "10 databases");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.berth.panel.site;
 
+import io.berth.panel.testing.InMemorySecrets;
 import io.berth.panel.testing.InMemorySites;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,8 @@ public class SiteTestBeans {
   }
 
   @Bean
-  SiteService siteService(InMemorySites sites, FakeSiteWorkflows workflows, SiteUrls urls) {
-    return new SiteService(sites, workflows, urls);
+  SiteService siteService(
+      InMemorySites sites, FakeSiteWorkflows workflows, SiteUrls urls, InMemorySecrets secrets) {
+    return new SiteService(sites, workflows, urls, secrets);
   }
 }

@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import io.berth.panel.common.Secrets;
 import io.berth.panel.common.ServiceUnavailableException;
 import io.berth.panel.testing.InMemoryPlans;
 import io.berth.panel.testing.ViewTest;
@@ -105,6 +108,64 @@ class SitesViewTest extends ViewTest {
     NotificationsKt.expectNotifications(
         "Starting myblog…", ServiceUnavailableException.WORKFLOWS_UNREACHABLE);
     assertThat(card(blog)).contains("Stopped");
+  }
+
+  @Test
+  void givenANewWordPressSite_itShowsTheAdminPasswordOnceWithACopyButtonUntilSaved() {
+    Site blog = wordPress("myblog");
+    secrets.put(Secrets.wordPressAdmin(blog.id()), "s3cret-Generated_pw");
+    navigate("sites");
+
+    assertThat(card(blog))
+        .contains(
+            "wp-admin user: admin",
+            "s3cret-Generated_pw",
+            "Shown once — change it in wp-admin after you sign in");
+    assertThat(text("wp-admin-user-" + blog.id())).isEqualTo("admin");
+    assertThat(text("wp-admin-password-" + blog.id())).isEqualTo("s3cret-Generated_pw");
+    Anchor open = _get(Anchor.class, spec -> spec.withId("wp-admin-open-" + blog.id()));
+    assertThat(open.getHref()).isEqualTo("http://myblog.berth.localhost:8880/wp-admin/");
+    assertThat(open.getTarget()).contains("_blank");
+
+    // A server-side click and the response's preparation, without Karibu's round trip that drops
+    // the scripts it would send.
+    _get(Button.class, spec -> spec.withId("wp-admin-copy-" + blog.id())).click();
+    UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+    assertThat(
+            UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(invocation -> invocation.getInvocation().getExpression()))
+        .anyMatch(js -> js.contains("navigator.clipboard.writeText($0)"));
+    MockVaadin.clientRoundtrip();
+
+    _click(_get(Button.class, spec -> spec.withId("wp-admin-saved-" + blog.id())));
+
+    assertThat(secrets.has(Secrets.wordPressAdmin(blog.id()))).isFalse();
+    assertThat(_find(Span.class, spec -> spec.withId("wp-admin-password-" + blog.id()))).isEmpty();
+    assertThat(card(blog)).doesNotContain("s3cret-Generated_pw", "wp-admin user");
+    _get(Anchor.class, spec -> spec.withId("wp-admin-open-" + blog.id()));
+
+    navigate("orders");
+    navigate("sites");
+    assertThat(card(blog)).doesNotContain("s3cret-Generated_pw");
+  }
+
+  @Test
+  void givenAStaticSite_itOffersNoWpAdmin() {
+    Site plain = site("plain", SiteStatus.RUNNING);
+    secrets.put(Secrets.wordPressAdmin(plain.id()), "not-for-static");
+
+    navigate("sites");
+
+    assertThat(card(plain)).doesNotContain("wp-admin", "not-for-static");
+  }
+
+  private Site wordPress(String name) {
+    var order = orders.add(ada.id(), InMemoryPlans.STARTER, name, OrderStatus.ACTIVE);
+    return sites.add(ada.id(), order.id(), name, "wordpress", SiteStatus.RUNNING);
+  }
+
+  private static String text(String id) {
+    return get_textRecursively(_get(Span.class, spec -> spec.withId(id)));
   }
 
   private Site site(String name, SiteStatus status) {

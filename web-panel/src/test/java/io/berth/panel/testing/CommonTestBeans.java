@@ -2,6 +2,7 @@ package io.berth.panel.testing;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.berth.panel.account.AccountService;
+import io.berth.panel.plan.Allowances;
 import io.berth.panel.plan.PlanCatalog;
 import io.berth.panel.security.CurrentUser;
 import java.time.Clock;
@@ -43,6 +44,25 @@ public class CommonTestBeans {
   @Bean
   public InMemoryDnsRecordSets dnsRecordSets() {
     return new InMemoryDnsRecordSets();
+  }
+
+  @Bean
+  public InMemoryCustomerDatabases customerDatabases() {
+    return new InMemoryCustomerDatabases();
+  }
+
+  @Bean
+  public InMemorySecrets secrets() {
+    return new InMemorySecrets();
+  }
+
+  @Bean
+  public Allowances allowances(
+      InMemoryPlans plans,
+      InMemoryOrders orders,
+      InMemorySites sites,
+      InMemoryCustomerDatabases databases) {
+    return new Allowances(plans, orders, sites, databases);
   }
 
   @Bean

@@ -33,6 +33,7 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             128,
             1024,
             1,
+            1,
             1));
     save(
         new Plan(
@@ -48,7 +49,8 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             256,
             5120,
             3,
-            2));
+            2,
+            3));
     save(
         new Plan(
             BUSINESS,
@@ -63,7 +65,8 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             1024,
             20480,
             10,
-            3));
+            3,
+            10));
   }
 
   @Override

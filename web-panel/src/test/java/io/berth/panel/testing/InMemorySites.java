@@ -6,11 +6,16 @@ import io.berth.workflows.site.SiteStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 
 /** Sites, with the unique index on live names ({@code site_name_live_uq}). */
 public class InMemorySites extends InMemoryRepository<Site> implements SiteRepository {
+
+  /** {@code site.title}, which the {@link Site} row does not carry. */
+  private final Map<Long, String> titles = new ConcurrentHashMap<>();
 
   @Override
   protected Long idOf(Site s) {
@@ -67,6 +72,26 @@ public class InMemorySites extends InMemoryRepository<Site> implements SiteRepos
   }
 
   @Override
+  public int updateTitle(long id, String title) {
+    if (findById(id).isEmpty()) {
+      return 0;
+    }
+    titles.put(id, title);
+    return 1;
+  }
+
+  /** The title stored with the site ({@code site.title}); null if none. */
+  public String title(long siteId) {
+    return titles.get(siteId);
+  }
+
+  @Override
+  public synchronized void reset() {
+    super.reset();
+    titles.clear();
+  }
+
+  @Override
   public int updateStatus(long id, SiteStatus status, String reason) {
     Site site = findById(id).orElse(null);
     if (site == null || !isLive(site)) {
@@ -93,5 +118,27 @@ public class InMemorySites extends InMemoryRepository<Site> implements SiteRepos
     Instant now = Instant.now();
     return save(
         new Site(null, customerId, orderId, name, "static", status, null, null, null, now, now));
+  }
+
+  /**
+   * A site of this app in the given status; one that has been live was placed on host {@code
+   * host-1}.
+   */
+  public Site add(long customerId, long orderId, String name, String app, SiteStatus status) {
+    Instant now = Instant.now();
+    boolean placed = status != SiteStatus.PROVISIONING;
+    return save(
+        new Site(
+            null,
+            customerId,
+            orderId,
+            name,
+            app,
+            status,
+            null,
+            placed ? "host-1" : null,
+            placed ? 8000 + (int) count() : null,
+            now,
+            now));
   }
 }

@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.berth.panel.database.DatabaseTestBeans;
 import io.berth.panel.domain.DomainTestBeans;
 import io.berth.panel.order.OrderTestBeans;
 import io.berth.panel.security.BerthUser;
@@ -32,7 +33,13 @@ public abstract class ViewTest {
 
   private static final Routes ROUTES = new Routes().autoDiscoverViews("io.berth.panel");
 
-  @Import({CommonTestBeans.class, OrderTestBeans.class, SiteTestBeans.class, DomainTestBeans.class})
+  @Import({
+    CommonTestBeans.class,
+    OrderTestBeans.class,
+    SiteTestBeans.class,
+    DomainTestBeans.class,
+    DatabaseTestBeans.class
+  })
   static class Beans {}
 
   @Autowired protected ApplicationContext context;
@@ -41,6 +48,8 @@ public abstract class ViewTest {
   @Autowired protected InMemorySites sites;
   @Autowired protected InMemoryDomains domains;
   @Autowired protected InMemoryDnsRecordSets recordSets;
+  @Autowired protected InMemoryCustomerDatabases databases;
+  @Autowired protected InMemorySecrets secrets;
   @Autowired private List<Resettable> fakes;
 
   @BeforeEach

@@ -30,6 +30,13 @@ public interface SiteHostActivities {
    */
   void removeSiteFiles(long siteId);
 
+  /**
+   * Runs the app's install step inside the site's running container (WordPress: the site title and
+   * the admin account, with a password generated once and stored encrypted). Idempotent: an
+   * installed app is left as it is.
+   */
+  void installApp(long siteId);
+
   /** Starts (no-op if running), stops (no-op if stopped) or restarts the site's container. */
   void changeContainerState(long siteId, SiteAction action);
 

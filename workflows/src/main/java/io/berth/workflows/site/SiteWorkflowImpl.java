@@ -2,6 +2,7 @@ package io.berth.workflows.site;
 
 import io.berth.workflows.common.ActivityStubs;
 import io.berth.workflows.common.FailureReasons;
+import io.berth.workflows.database.DatabaseActivities;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.progress.Progress;
 import io.berth.workflows.progress.StepTracker;
@@ -23,14 +24,20 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       Workflow.newActivityStub(SiteRecordActivities.class, ActivityStubs.control());
   private final WorkflowLock actions = Workflow.newWorkflowLock();
 
+  /** Marks histories made since sites have database and install steps. */
+  private static final String APP_STEPS = "app-steps";
+
   private SiteHostActivities hostActivities;
+  private SiteRequest request;
   private long siteId;
   private StepTracker steps = new StepTracker(STEPS);
   private SiteStatus status = SiteStatus.PROVISIONING;
   private boolean provisioned;
+  private boolean environmentChanged;
 
   @Override
   public void run(SiteRequest request) {
+    this.request = request;
     siteId = request.siteId();
     hostActivities =
         Workflow.newActivityStub(SiteHostActivities.class, ActivityStubs.host(request.hostId()));
@@ -40,15 +47,49 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       status = request.status();
       provisioned = true;
     } else {
-      provision(request, hostActivities);
+      boolean withAppSteps =
+          Workflow.getVersion(APP_STEPS, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+      if (withAppSteps) {
+        provision(request, hostActivities, records.planSite(siteId));
+      } else {
+        steps = new StepTracker(STEPS_V0);
+        provision(request, hostActivities, null);
+      }
       tellOrder();
     }
-    Workflow.await(
-        () -> Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished());
+    while (true) {
+      Workflow.await(
+          () ->
+              environmentChanged
+                  || Workflow.getInfo().isContinueAsNewSuggested()
+                      && Workflow.isEveryHandlerFinished());
+      if (!environmentChanged) {
+        break;
+      }
+      environmentChanged = false;
+      recreateContainer();
+    }
     Workflow.continueAsNew(request.continued(status, steps.snapshot()));
   }
 
-  private void provision(SiteRequest request, SiteHostActivities host) {
+  /** New credentials for the container: re-created with them, stopped again if it was stopped. */
+  private void recreateContainer() {
+    actions.lock();
+    try {
+      hostActivities.ensureContainer(request.container());
+      if (status == SiteStatus.STOPPED) {
+        hostActivities.changeContainerState(siteId, SiteAction.STOP);
+      }
+    } finally {
+      actions.unlock();
+    }
+  }
+
+  /**
+   * @param plan what the app needs beyond a container; null for histories from before apps had
+   *     database and install steps
+   */
+  private void provision(SiteRequest request, SiteHostActivities host, SitePlan plan) {
     SiteHostActivities health =
         Workflow.newActivityStub(SiteHostActivities.class, ActivityStubs.health(request.hostId()));
     Saga undo = new Saga(new Saga.Options.Builder().build());
@@ -58,12 +99,38 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       host.ensureNetwork(request.customerId());
       steps.done(STEP_NETWORK);
 
+      if (plan != null) {
+        if (plan.databaseId() == null) {
+          steps.skip(STEP_DATABASE);
+        } else {
+          steps.start(STEP_DATABASE);
+          DatabaseActivities databases =
+              Workflow.newActivityStub(
+                  DatabaseActivities.class, ActivityStubs.host(request.hostId()));
+          if (plan.ownsDatabase()) {
+            undo.addCompensation(databases::dropDatabase, plan.databaseId());
+          }
+          databases.ensureDatabase(plan.databaseId());
+          steps.done(STEP_DATABASE);
+        }
+      }
+
       steps.start(STEP_CONTAINER);
       // Undone in reverse: the container goes first, then the files it was given.
       undo.addCompensation(host::removeSiteFiles, request.siteId());
       undo.addCompensation(host::removeContainer, request.siteId());
       host.ensureContainer(request.container());
       steps.done(STEP_CONTAINER);
+
+      if (plan != null) {
+        if (plan.install()) {
+          steps.start(STEP_INSTALL);
+          host.installApp(request.siteId());
+          steps.done(STEP_INSTALL);
+        } else {
+          steps.skip(STEP_INSTALL);
+        }
+      }
 
       steps.start(STEP_ROUTE);
       undo.addCompensation(host::removeRoute, request.siteId());
@@ -140,6 +207,11 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       throw new IllegalStateException(
           "The site is still being set up; actions are available once it is live.");
     }
+  }
+
+  @Override
+  public void environmentChanged() {
+    environmentChanged = true;
   }
 
   @Override

@@ -9,11 +9,16 @@ import io.berth.workflows.FakePlatform;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.common.TaskQueues;
+import io.berth.workflows.database.DatabaseRequest;
+import io.berth.workflows.database.DatabaseStatus;
+import io.berth.workflows.database.DatabaseWorkflow;
+import io.berth.workflows.database.DatabaseWorkflowImpl;
 import io.berth.workflows.progress.Progress;
 import io.berth.workflows.progress.ProgressReader;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.progress.StepState;
 import io.berth.workflows.site.SiteAction;
+import io.berth.workflows.site.SitePlan;
 import io.berth.workflows.site.SiteStatus;
 import io.berth.workflows.site.SiteWorkflow;
 import io.berth.workflows.site.SiteWorkflowImpl;
@@ -43,6 +48,7 @@ class OrderWorkflowTest {
   private static final long ORDER = 7;
   private static final long SITE = 11;
   private static final long CUSTOMER = 3;
+  private static final long DATABASE = 42;
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -62,7 +68,8 @@ class OrderWorkflowTest {
                 .registerSearchAttribute("BerthStep", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
                 .build());
     Worker control = env.newWorker(TaskQueues.CONTROL);
-    control.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, SiteWorkflowImpl.class);
+    control.registerWorkflowImplementationTypes(
+        OrderWorkflowImpl.class, SiteWorkflowImpl.class, DatabaseWorkflowImpl.class);
     control.registerActivitiesImplementations(platform);
     env.newWorker(TaskQueues.host(FakePlatform.HOST)).registerActivitiesImplementations(host);
     env.start();
@@ -91,7 +98,9 @@ class OrderWorkflowTest {
             Map.entry("payment", StepState.SKIPPED),
             Map.entry("placement", StepState.DONE),
             Map.entry("network", StepState.DONE),
+            Map.entry("database", StepState.SKIPPED),
             Map.entry("container", StepState.DONE),
+            Map.entry("install", StepState.SKIPPED),
             Map.entry("route", StepState.DONE),
             Map.entry("health check", StepState.DONE),
             Map.entry("done", StepState.DONE));
@@ -211,6 +220,89 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void givenWordPress_whenOrdering_itMakesTheSitesDatabaseThenInstallsTheApp() {
+    platform.plans.put(SITE, new SitePlan(DATABASE, true, true));
+
+    orderStub().run(request(false));
+
+    assertThat(host.databases).containsOnlyKeys(DATABASE);
+    assertThat(host.installed).containsExactly(SITE);
+    assertThat(step("database").state()).isEqualTo(StepState.DONE);
+    assertThat(step("install").state()).isEqualTo(StepState.DONE);
+    assertThat(platform.orders).containsEntry(ORDER, OrderStatus.ACTIVE);
+  }
+
+  @Test
+  void givenWordPressThatNeverAnswers_itsOwnDatabaseGoesWithTheFailedSite() {
+    platform.plans.put(SITE, new SitePlan(DATABASE, true, true));
+    host.unhealthy = true;
+
+    assertThatThrownBy(() -> orderStub().run(request(false)))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(host.databases).isEmpty();
+    assertThat(host.containers).isEmpty();
+    assertThat(platform.sites).containsEntry(SITE, SiteStatus.FAILED);
+  }
+
+  @Test
+  void givenALinkedDatabase_whenItIsLost_theSiteKeepsItsData() {
+    platform.plans.put(SITE, new SitePlan(DATABASE, false, false));
+    host.unhealthy = true;
+
+    assertThatThrownBy(() -> orderStub().run(request(false)))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(host.databases).containsOnlyKeys(DATABASE);
+  }
+
+  @Test
+  void
+      givenLiveSite_whenItsCredentialsChange_theContainerIsRecreated_andAStoppedSiteStaysStopped() {
+    orderStub().run(request(false));
+    SiteWorkflow site = siteStub();
+    assertThat(host.containerCreations).hasValue(1);
+
+    site.environmentChanged();
+    await().until(() -> host.containerCreations.get() == 2);
+    assertThat(host.containers).containsEntry(SITE, "running");
+
+    site.perform(SiteAction.STOP);
+    site.environmentChanged();
+    await().until(() -> host.containerCreations.get() == 3);
+    await().until(() -> "exited".equals(host.containers.get(SITE)));
+    assertThat(site.status()).isEqualTo(SiteStatus.STOPPED);
+  }
+
+  @Test
+  void customerDatabase_isCreated_passwordResetReachesTheLinkedSite_andDeleteDropsIt() {
+    orderStub().run(request(false));
+    platform.databaseLinks.put(DATABASE, SITE);
+    DatabaseWorkflow database =
+        client.newWorkflowStub(
+            DatabaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(DatabaseWorkflow.workflowId(DATABASE))
+                .setTaskQueue(TaskQueues.CONTROL)
+                .build());
+    WorkflowClient.start(
+        database::run, new DatabaseRequest(DATABASE, CUSTOMER, FakePlatform.HOST, false));
+    await().until(() -> host.databases.containsKey(DATABASE));
+
+    database.resetPassword("reset-1");
+    assertThat(host.passwordResets).containsEntry(DATABASE, 1);
+    await().until(() -> host.containerCreations.get() == 2);
+
+    database.delete();
+    WorkflowStub.fromTyped(database).getResult(Void.class);
+    assertThat(host.databases).isEmpty();
+    assertThat(platform.databases).containsEntry(DATABASE, DatabaseStatus.DELETING);
+    await().until(() -> host.containerCreations.get() == 3);
+    assertThatThrownBy(() -> database.resetPassword("reset-2"))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
   void givenSiteStillProvisioning_anActionIsRejectedWithAClearReason() {
     host.slowHealth = true;
     WorkflowClient.start(orderStub()::run, request(false));
@@ -248,7 +340,11 @@ class OrderWorkflowTest {
       return;
     }
     String name = test.getTestMethod().orElseThrow().getName();
-    for (String id : List.of(OrderWorkflow.workflowId(ORDER), SiteWorkflow.workflowId(SITE))) {
+    for (String id :
+        List.of(
+            OrderWorkflow.workflowId(ORDER),
+            SiteWorkflow.workflowId(SITE),
+            DatabaseWorkflow.workflowId(DATABASE))) {
       try {
         String json = client.fetchHistory(id).toJson(true);
         Files.writeString(Path.of(dir, name + "." + id.replaceAll("-\\d+", "") + ".json"), json);

@@ -1,4 +1,4 @@
-package io.berth.panel.order;
+package io.berth.panel.common;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

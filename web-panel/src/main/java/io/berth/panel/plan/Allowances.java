@@ -1,0 +1,228 @@
+package io.berth.panel.plan;
+
+import io.berth.panel.site.AppCatalog;
+import io.berth.persistence.database.CustomerDatabase;
+import io.berth.persistence.database.CustomerDatabaseRepository;
+import io.berth.persistence.order.OrderRepository;
+import io.berth.persistence.plan.Plan;
+import io.berth.persistence.plan.PlanRepository;
+import io.berth.persistence.site.Site;
+import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.database.DatabaseStatus;
+import io.berth.workflows.order.OrderStatus;
+import io.berth.workflows.site.SiteStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * How many sites and databases a customer may have, and how many they have.
+ *
+ * <p>A customer with several orders gets the <em>largest</em> limit among the plans of their orders
+ * that are awaiting payment, being set up or active (failed and cancelled ones give nothing), and,
+ * while ordering, the plan being ordered: plans do not add up. A Trial customer ordering Starter
+ * may have Starter's 3 sites (the trial's among them); a Starter customer with 3 sites cannot order
+ * a fourth with another Starter, only with Business.
+ *
+ * <p>Sites count until they fail or are cancelled. Databases count while they are being created or
+ * ready (failed and deleted ones do not), plus one for every WordPress site whose own database the
+ * worker has not recorded yet (a paid order waiting for its transfer).
+ */
+@Service
+public class Allowances {
+
+  private static final Set<OrderStatus> GRANTING =
+      Set.of(OrderStatus.AWAITING_PAYMENT, OrderStatus.PROVISIONING, OrderStatus.ACTIVE);
+  private static final Set<DatabaseStatus> COUNTED =
+      Set.of(DatabaseStatus.CREATING, DatabaseStatus.READY);
+
+  private final PlanRepository plans;
+  private final OrderRepository orders;
+  private final SiteRepository sites;
+  private final CustomerDatabaseRepository databases;
+
+  public Allowances(
+      PlanRepository plans,
+      OrderRepository orders,
+      SiteRepository sites,
+      CustomerDatabaseRepository databases) {
+    this.plans = plans;
+    this.orders = orders;
+    this.sites = sites;
+    this.databases = databases;
+  }
+
+  /**
+   * One limit: the plan it comes from, whether the customer already has that plan (or is only
+   * ordering it), the maximum and what is used.
+   *
+   * @param plan null when the customer has no plan at all
+   * @param reserved how many of {@code used} are kept for WordPress sites whose own database the
+   *     worker has not recorded yet
+   */
+  public record Limit(String plan, boolean owned, int max, int used, int reserved) {
+
+    public boolean allowsOneMore() {
+      return used < max;
+    }
+
+    /** "Your Starter plan allows 3 databases; you have 1." */
+    public String summary(String singular, String plural) {
+      if (plan == null) {
+        return "You have no plan that allows " + plural + " yet.";
+      }
+      return (owned ? "Your " : "The ")
+          + plan
+          + " plan allows "
+          + max
+          + " "
+          + (max == 1 ? singular : plural)
+          + "; you have "
+          + used
+          + (reserved == 0
+              ? ""
+              : reserved == 1
+                  ? " (1 of them for a WordPress site being set up)"
+                  : " (" + reserved + " of them for WordPress sites being set up)")
+          + ".";
+    }
+
+    /**
+     * "Your Trial plan allows 1 site and you have 1" + the extra words + ": " + the remedy; with no
+     * plan at all, that one is needed first.
+     */
+    String refusal(String singular, String plural, String extra, String remedy) {
+      if (plan == null) {
+        return "You have no plan that allows " + plural + extra + ": order a plan first.";
+      }
+      return (owned ? "Your " : "The ")
+          + plan
+          + " plan allows "
+          + max
+          + " "
+          + (max == 1 ? singular : plural)
+          + " and you have "
+          + used
+          + extra
+          + ": "
+          + remedy;
+    }
+  }
+
+  /** A customer's limits and use: sites and databases. */
+  public record Allowance(Limit sites, Limit databases) {}
+
+  /**
+   * @param ordering the plan being ordered, counted as if it were the customer's; null when not
+   *     ordering
+   */
+  public Allowance of(long customerId, Plan ordering) {
+    Map<Long, Plan> byId =
+        plans.findAll().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+    Set<Long> owned =
+        orders.findByCustomerIdOrderByIdDesc(customerId).stream()
+            .filter(o -> GRANTING.contains(o.status()))
+            .map(o -> o.planId())
+            .collect(Collectors.toSet());
+    List<Plan> ownedPlans = owned.stream().map(byId::get).filter(p -> p != null).toList();
+
+    List<Site> liveSites =
+        sites.findByCustomerIdOrderById(customerId).stream().filter(Allowances::counts).toList();
+    List<CustomerDatabase> liveDatabases = databases.findLiveByCustomerId(customerId);
+    Set<Long> sitesWithOwnDatabase =
+        liveDatabases.stream()
+            .filter(d -> d.ownedBySite() && d.siteId() != null)
+            .map(CustomerDatabase::siteId)
+            .collect(Collectors.toSet());
+    long pendingWordPress =
+        liveSites.stream()
+            .filter(s -> AppCatalog.needsOwnDatabase(s.app()))
+            .filter(s -> !sitesWithOwnDatabase.contains(s.id()))
+            .count();
+    long countedDatabases =
+        liveDatabases.stream().filter(d -> COUNTED.contains(d.status())).count();
+
+    return new Allowance(
+        limit(ownedPlans, ordering, Plan::maxSites, liveSites.size(), 0),
+        limit(
+            ownedPlans,
+            ordering,
+            Plan::maxDatabases,
+            (int) (countedDatabases + pendingWordPress),
+            (int) pendingWordPress));
+  }
+
+  /**
+   * Why the customer cannot order this plan with a site of this app, if they cannot: one site more
+   * than the limit, or (WordPress) one database more.
+   *
+   * @return the field at fault ({@code planId} for sites, {@code app} for databases) and the reason
+   */
+  public Optional<Refusal> orderRefusal(long customerId, Plan plan, String app) {
+    Allowance allowance = of(customerId, plan);
+    if (!allowance.sites().allowsOneMore()) {
+      return Optional.of(
+          new Refusal(
+              "planId",
+              allowance
+                  .sites()
+                  .refusal("site", "sites", "", "remove one or choose a bigger plan.")));
+    }
+    if (AppCatalog.needsOwnDatabase(app) && !allowance.databases().allowsOneMore()) {
+      return Optional.of(
+          new Refusal(
+              "app",
+              allowance
+                  .databases()
+                  .refusal(
+                      "database",
+                      "databases",
+                      ", and " + AppCatalog.label(app) + " needs one of its own",
+                      "delete one or choose a bigger plan.")));
+    }
+    return Optional.empty();
+  }
+
+  /** Why the customer cannot create one more database, if they cannot. */
+  public Optional<String> databaseRefusal(long customerId) {
+    Limit databases = of(customerId, null).databases();
+    return databases.allowsOneMore()
+        ? Optional.empty()
+        : Optional.of(
+            databases.refusal("database", "databases", "", "delete one or order a bigger plan."));
+  }
+
+  /** A refused order: the field it is about and why. */
+  public record Refusal(String field, String reason) {}
+
+  /** The largest limit among the owned plans and the one being ordered; owned plans win ties. */
+  private static Limit limit(
+      List<Plan> owned, Plan ordering, ToIntFunction<Plan> max, int used, int reserved) {
+    List<Plan> candidates = new ArrayList<>(owned);
+    if (ordering != null) {
+      candidates.add(ordering);
+    }
+    Plan best = null;
+    for (Plan plan : candidates) {
+      if (best == null || max.applyAsInt(plan) > max.applyAsInt(best)) {
+        best = plan;
+      }
+    }
+    if (best == null) {
+      return new Limit(null, false, 0, used, reserved);
+    }
+    Plan chosen = best;
+    boolean isOwned = owned.stream().anyMatch(p -> p.id().equals(chosen.id()));
+    return new Limit(best.name(), isOwned, max.applyAsInt(best), used, reserved);
+  }
+
+  private static boolean counts(Site site) {
+    return site.status() != SiteStatus.CANCELLED && site.status() != SiteStatus.FAILED;
+  }
+}
