@@ -16,37 +16,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Paid→live latency of static sites on a running platform: for each order on the Starter plan,
- * the clock starts when support marks it paid (admin API) and stops when the site answers 200
- * through the proxy. Runs N sequential orders, then N concurrent ones, and prints a Markdown
- * section. Usage: java bench/PaidToLive.java <panel-url> <proxy-port> <admin-email> <admin-pw> <n>
+ * Paid→live latency on a running platform: for each order on the Starter plan (each by a new
+ * customer, so plan limits never interfere), the clock starts when support marks it paid (admin
+ * API) and stops when the site answers 200 through the proxy. For static sites it runs N
+ * sequential orders, then N concurrent ones; for WordPress N sequential ones, ready when both the
+ * front page and wp-login.php answer 200. Prints a Markdown table. Usage: java
+ * bench/PaidToLive.java <panel-url> <proxy-port> <admin-email> <admin-pw> <n> [static|wordpress]
  */
 public class PaidToLive {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static String panel;
   static int proxyPort;
+  static String app = "static";
 
   public static void main(String[] args) throws Exception {
     panel = args[0];
     proxyPort = Integer.parseInt(args[1]);
     String admin = token(args[2], args[3]);
     int n = Integer.parseInt(args[4]);
+    app = args.length > 5 ? args[5] : "static";
     String run = Long.toString(System.currentTimeMillis() % 100000, 36);
-
-    String customer = signUp("bench-" + run + "@berth.test");
     String starter = planId("Starter");
 
     List<Double> sequential = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      sequential.add(paidToLive(customer, admin, starter, "seq" + run + i));
+      String name = app.substring(0, 2) + "seq" + run + i;
+      sequential.add(paidToLive(signUp(name + "@berth.test"), admin, starter, name));
+    }
+    if (app.equals("wordpress")) {
+      System.out.printf("| run | orders | live | p50 (s) | p95 (s) | max (s) |%n");
+      System.out.printf("| --- | --- | --- | --- | --- | --- |%n");
+      row("sequential", n, sequential.size(), sequential);
+      return;
     }
 
     List<String> names = new ArrayList<>();
     List<String> orders = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       names.add("par" + run + i);
-      orders.add(order(customer, starter, names.get(i)));
+      orders.add(order(signUp(names.get(i) + "@berth.test"), starter, names.get(i)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(n);
     List<Future<Double>> results = new ArrayList<>();
@@ -86,8 +95,10 @@ public class PaidToLive {
   static Double markPaidAndWait(String admin, String orderId, String name) throws Exception {
     long start = System.nanoTime();
     call("POST", "/api/v1/admin/orders/" + orderId + "/mark-paid", admin, null, 200, 202, 204);
+    String host = name + ".berth.localhost" + (app.equals("wordpress") ? ":" + proxyPort : "");
     while (System.nanoTime() - start < 120_000_000_000L) {
-      if (status(name + ".berth.localhost") == 200) {
+      if (status(host, "/") == 200
+          && (!app.equals("wordpress") || status(host, "/wp-login.php") == 200)) {
         return (System.nanoTime() - start) / 1e9;
       }
       Thread.sleep(25);
@@ -131,7 +142,10 @@ public class PaidToLive {
   }
 
   static String order(String token, String plan, String name) throws Exception {
-    String body = "{\"planId\":" + plan + ",\"siteName\":\"" + name + "\",\"app\":\"static\"}";
+    String body =
+        "{\"planId\":" + plan + ",\"siteName\":\"" + name + "\",\"app\":\"" + app + "\""
+            + (app.equals("wordpress") ? ",\"title\":\"Bench " + name + "\"" : "")
+            + "}";
     return field(call("POST", "/api/v1/orders", token, body, 202), "id");
   }
 
@@ -165,10 +179,10 @@ public class PaidToLive {
     throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
   }
 
-  static int status(String host) {
+  static int status(String host, String path) {
     try (Socket socket = new Socket("127.0.0.1", proxyPort)) {
       socket.setSoTimeout(3000);
-      socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       byte[] head = socket.getInputStream().readNBytes(12);
       return Integer.parseInt(new String(head, StandardCharsets.US_ASCII).substring(9, 12));
     } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./berth bench: paid→live latency of static sites (sequential and concurrent orders) and the
-# resident memory of panel and worker, on the real services. Writes bench/results/<date>-*.md.
+# ./berth bench: paid→live latency of static sites (sequential and concurrent orders) and of
+# WordPress sites (sequential), the idle memory of a WordPress container and of a customer's
+# MariaDB, and the resident memory of panel and worker, on the real services. Writes bench/results/<date>-*.md.
 # Like the system tests it starts from an empty bench database and removes Berth site
 # containers, networks and routes left on this machine.
 set -euo pipefail
@@ -9,6 +10,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export BERTH_HOME=${BERTH_HOME:-$ROOT/.berth}
 SERVICES=$ROOT/infra/scripts/services.sh
 N=${BERTH_BENCH_ORDERS:-20}
+N_WP=${BERTH_BENCH_WORDPRESS_ORDERS:-10}
 ADMIN_EMAIL=bench-support@berth.test
 ADMIN_PASSWORD=Bench-support-password-1
 NAMESPACE=berth-bench
@@ -26,8 +28,10 @@ su postgres -c "createdb -O berth berth_bench"
 "$("$SERVICES" temporal-bin)" workflow terminate --namespace "$NAMESPACE" \
   --query "ExecutionStatus='Running'" --reason "new bench run" --yes >/dev/null 2>&1 || true
 reset_sites() {
-  docker ps -aq --filter label=io.berth.site | xargs -r docker rm -f >/dev/null
-  docker volume ls -q --filter label=io.berth.site | xargs -r docker volume rm >/dev/null
+  for label in io.berth.site io.berth.role=database; do
+    docker ps -aq --filter "label=$label" | xargs -r docker rm -f >/dev/null
+    docker volume ls -q --filter "label=$label" | xargs -r docker volume rm >/dev/null
+  done
   docker network ls -q --filter name=berth-net- | xargs -r docker network rm >/dev/null 2>&1 || true
   rm -f "$BERTH_HOME"/nginx/sites/site-*.conf
   nginx -s reload -c "$BERTH_HOME/nginx/nginx.conf" -p "$BERTH_HOME/nginx"
@@ -50,7 +54,33 @@ idle_panel=$(rss_mb $panel); idle_worker=$(rss_mb $worker)
 
 log "measuring paid→live with $N sequential and $N concurrent orders"
 table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N")
+
+log "measuring paid→WordPress ready with $N_WP sequential orders"
+wp_table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N_WP" wordpress)
 busy_panel=$(rss_mb $panel); busy_worker=$(rss_mb $worker)
+
+log "letting the WordPress sites and their databases idle for 60 s"
+sleep 60
+# Median memory (MiB) of the running containers made from image $1.
+median_mib() {
+  local ids
+  ids=$(docker ps -q --filter "ancestor=$1")
+  [[ -n $ids ]] || { echo "n/a"; return; }
+  # shellcheck disable=SC2086
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $ids | awk '
+    {
+      v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[A-Za-z]/, "", v)
+      if (unit == "GiB") v *= 1024; else if (unit == "KiB") v /= 1024; else if (unit == "B") v /= 1048576
+      a[n++] = v
+    }
+    END {
+      if (n == 0) { print "n/a"; exit }
+      asort(a); m = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+      printf "%.1f (n=%d)", m, n
+    }'
+}
+wp_mib=$(median_mib berth/wordpress:1)
+db_mib=$(median_mib berth/mariadb:1)
 
 mkdir -p "$ROOT/bench/results"
 report=$ROOT/bench/results/$(date +%F)-paid-to-live.md
@@ -67,6 +97,18 @@ report=$ROOT/bench/results/$(date +%F)-paid-to-live.md
   echo "| --- | --- | --- |"
   echo "| panel | $idle_panel | $busy_panel |"
   echo "| worker | $idle_worker | $busy_worker |"
+  echo
+  echo "## Paid→WordPress ready"
+  echo
+  echo "Clock: from mark-paid to both the front page and wp-login.php answering 200 through nginx"
+  echo "(database, container, WordPress install, route and health check included)."
+  echo
+  echo "$wp_table"
+  echo
+  echo "| container, after 60 s idle (docker stats) | median MiB |"
+  echo "| --- | --- |"
+  echo "| WordPress site | $wp_mib |"
+  echo "| customer MariaDB | $db_mib |"
 } >"$report"
 cat "$report"
 log "report: $report"

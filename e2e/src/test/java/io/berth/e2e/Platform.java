@@ -129,6 +129,17 @@ final class Platform implements AutoCloseable {
         .exec();
   }
 
+  /**
+   * Throws the site's container away and has its workflow make a new one, as an image upgrade does:
+   * only what lives on the site's volume and in its database may survive.
+   */
+  void recreateSiteContainer(long siteId) {
+    for (Container c : containersOfSite(siteId)) {
+      docker.removeContainerCmd(c.getId()).withForce(true).exec();
+    }
+    temporal.newUntypedWorkflowStub("site-" + siteId).signal("environmentChanged");
+  }
+
   /** Route files of a site in the proxy's config. */
   List<Path> routesOfSite(long siteId) throws IOException {
     try (Stream<Path> files = Files.list(HOME.resolve("nginx/sites"))) {
@@ -222,20 +233,19 @@ final class Platform implements AutoCloseable {
                 temporal
                     .newUntypedWorkflowStub(e.getExecution().getWorkflowId())
                     .terminate("reset by a new system-test run"));
-    for (Container c :
-        docker
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(List.of("io.berth.site"))
-            .exec()) {
-      docker.removeContainerCmd(c.getId()).withForce(true).exec();
+    // Site containers and customers' database servers, with their volumes.
+    for (String filter : List.of("io.berth.site", "io.berth.role=database")) {
+      for (Container c :
+          docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(filter)).exec()) {
+        docker.removeContainerCmd(c.getId()).withForce(true).exec();
+      }
+      docker
+          .listVolumesCmd()
+          .withFilter("label", List.of(filter))
+          .exec()
+          .getVolumes()
+          .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
     }
-    docker
-        .listVolumesCmd()
-        .withFilter("label", List.of("io.berth.site"))
-        .exec()
-        .getVolumes()
-        .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
     docker.listNetworksCmd().exec().stream()
         .filter(n -> n.getName().startsWith("berth-net-"))
         .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
