@@ -67,16 +67,17 @@ median_mib() {
   ids=$(docker ps -q --filter "ancestor=$1")
   [[ -n $ids ]] || { echo "n/a"; return; }
   # shellcheck disable=SC2086
-  docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' $ids | awk '
+  docker stats --no-stream --format '{{.MemUsage}}' $ids | awk '
     {
-      v = $2; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[A-Za-z]/, "", v)
+      v = $1; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[A-Za-z]/, "", v)
       if (unit == "GiB") v *= 1024; else if (unit == "KiB") v /= 1024; else if (unit == "B") v /= 1048576
-      a[n++] = v
-    }
+      print v
+    }' | sort -n | awk '
+    { a[NR] = $1 }
     END {
-      if (n == 0) { print "n/a"; exit }
-      asort(a); m = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-      printf "%.1f (n=%d)", m, n
+      if (NR == 0) { print "n/a"; exit }
+      m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+      printf "%.1f (n=%d)", m, NR
     }'
 }
 wp_mib=$(median_mib berth/wordpress:1)

@@ -20,6 +20,13 @@ public class ProxyHealthProbe {
   private final int proxyPort;
   private final int timeoutMillis;
 
+  /** A probe of the proxy listening on {@code listen} ({@code host:port}), 3 s per request. */
+  public static ProxyHealthProbe forListen(String listen) {
+    int colon = listen.lastIndexOf(':');
+    return new ProxyHealthProbe(
+        listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)), 3000);
+  }
+
   public ProxyHealthProbe(String proxyHost, int proxyPort, int timeoutMillis) {
     this.proxyHost = proxyHost;
     this.proxyPort = proxyPort;

@@ -96,13 +96,8 @@ class AppSitesIT {
         ReverseProxy proxy,
         SiteEnvironment environment,
         @Value("${berth.proxy.listen:127.0.0.1:8880}") String proxyListen) {
-      int colon = proxyListen.lastIndexOf(':');
-      ProxyHealthProbe probe =
-          new ProxyHealthProbe(
-              proxyListen.substring(0, colon),
-              Integer.parseInt(proxyListen.substring(colon + 1)),
-              3000);
-      return new SiteHostActivitiesImpl(containers, proxy, probe, environment);
+      return new SiteHostActivitiesImpl(
+          containers, proxy, ProxyHealthProbe.forListen(proxyListen), environment);
     }
   }
 

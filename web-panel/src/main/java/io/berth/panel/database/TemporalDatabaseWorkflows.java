@@ -1,7 +1,7 @@
 package io.berth.panel.database;
 
+import io.berth.panel.common.BoundedCall;
 import io.berth.panel.common.ConflictException;
-import io.berth.panel.common.ServiceUnavailableException;
 import io.berth.panel.common.TemporalCalls;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.FailureReasons;
@@ -15,11 +15,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -70,25 +66,15 @@ class TemporalDatabaseWorkflows implements DatabaseWorkflows {
   public void resetPassword(long databaseId, String requestId) {
     DatabaseWorkflow workflow =
         client.newWorkflowStub(DatabaseWorkflow.class, DatabaseWorkflow.workflowId(databaseId));
-    FutureTask<Void> task =
-        new FutureTask<>(
-            () -> {
-              TemporalCalls.run(() -> workflow.resetPassword(requestId));
-              return null;
-            });
-    executor.execute(task);
-    try {
-      task.get(changeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      task.cancel(true);
-      throw new ServiceUnavailableException(NOT_ANSWERING, e);
-    } catch (InterruptedException e) {
-      task.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new ServiceUnavailableException(NOT_ANSWERING, e);
-    } catch (ExecutionException e) {
-      throw translate(e.getCause());
-    }
+    BoundedCall.within(
+        executor,
+        changeTimeout,
+        NOT_ANSWERING,
+        () -> {
+          workflow.resetPassword(requestId);
+          return null;
+        },
+        TemporalDatabaseWorkflows::translate);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.berth.panel.domain;
 
+import io.berth.panel.common.BoundedCall;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.InvalidInputException;
 import io.berth.panel.common.NotFoundException;
-import io.berth.panel.common.ServiceUnavailableException;
 import io.berth.panel.common.TemporalCalls;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.FailureReasons;
@@ -23,11 +23,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -128,20 +124,8 @@ class TemporalDomainWorkflows implements DomainWorkflows {
    * interrupted after that, so no thread stays parked on a workflow that has no worker.
    */
   private <R> R update(Supplier<R> call, UnaryOperator<String> fieldOf) {
-    FutureTask<R> task = new FutureTask<>(() -> TemporalCalls.call(call));
-    executor.execute(task);
-    try {
-      return task.get(changeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      task.cancel(true);
-      throw new ServiceUnavailableException(NOT_ANSWERING, e);
-    } catch (InterruptedException e) {
-      task.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new ServiceUnavailableException(NOT_ANSWERING, e);
-    } catch (ExecutionException e) {
-      throw translate(e.getCause(), fieldOf);
-    }
+    return BoundedCall.within(
+        executor, changeTimeout, NOT_ANSWERING, call, failure -> translate(failure, fieldOf));
   }
 
   /**
