@@ -51,6 +51,13 @@ install() {
 
 dockerd_up() {
   if docker info >/dev/null 2>&1; then return; fi
+  # A dockerd that is still shutting down holds its pid file; one that was killed left it behind.
+  local pid
+  for _ in $(seq 1 150); do
+    pid=$(cat /var/run/docker.pid 2>/dev/null) || break
+    kill -0 "$pid" 2>/dev/null || { rm -f /var/run/docker.pid; break; }
+    sleep 0.2
+  done
   log "starting dockerd"
   mkdir -p "$BERTH_HOME/logs"
   # Room for many customers: one /24 bridge network each (the default pools give about 30).
