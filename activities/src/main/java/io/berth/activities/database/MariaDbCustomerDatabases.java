@@ -117,7 +117,7 @@ public class MariaDbCustomerDatabases implements CustomerDatabases {
       throw new PermanentException(FailureType.INVALID_INPUT, "No root password given");
     }
     String name = DatabaseNames.container(customerId);
-    String imageId = imageId();
+    String imageId = objects.imageId(image, "Database image");
     String network = runtime.ensureNetwork(customerId);
     String networkId = networkId(network);
     String volume = ensureVolume(customerId);
@@ -141,7 +141,7 @@ public class MariaDbCustomerDatabases implements CustomerDatabases {
           exists = createContainer(customerId, limits, networkId, volume, hash);
         }
       }
-      running = exists && tryStart(name);
+      running = exists && objects.startIfPresent(name);
       if (!running) {
         pause(attempt);
       }
@@ -419,22 +419,6 @@ public class MariaDbCustomerDatabases implements CustomerDatabases {
         });
   }
 
-  private boolean tryStart(String name) {
-    return call(
-        "start container " + name,
-        () -> {
-          try {
-            docker.startContainerCmd(name).exec();
-            log.info("Started database container {}", name);
-            return true;
-          } catch (NotModifiedException e) {
-            return true;
-          } catch (NotFoundException e) {
-            return false;
-          }
-        });
-  }
-
   /** Lets MariaDB shut down cleanly, then removes the container (never the volume). */
   private void stopAndRemove(String name) {
     call(
@@ -468,22 +452,6 @@ public class MariaDbCustomerDatabases implements CustomerDatabases {
     return call(
         "inspect network " + network,
         () -> docker.inspectNetworkCmd().withNetworkId(network).exec().getId());
-  }
-
-  private String imageId() {
-    return call(
-        "inspect image " + image,
-        () -> {
-          try {
-            return docker.inspectImageCmd(image).exec().getId();
-          } catch (NotFoundException e) {
-            throw new PermanentException(
-                FailureType.NOT_FOUND,
-                "Database image "
-                    + image
-                    + " is not installed on this host (build it with infra/images/build.sh)");
-          }
-        });
   }
 
   // ---- spec and validation ----

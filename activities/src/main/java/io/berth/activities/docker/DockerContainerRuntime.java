@@ -272,7 +272,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
     String name = DockerNames.container(spec.siteId());
 
     for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
-      String imageId = imageId(app.image());
+      String imageId = objects.imageId(app.image(), "App image");
       Network network = ensureNetworkOf(spec.customerId());
       String volume = ensureVolume(spec);
       String hash = specHash(spec, app, imageId, network.getId(), environment);
@@ -295,7 +295,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
           exists = createContainer(spec, app, network.getId(), volume, hash, environment);
         }
       }
-      if (exists && tryStart(name)) {
+      if (exists && objects.startIfPresent(name)) {
         return;
       }
       // A concurrent attempt got in between (created the container first, or left a duplicate
@@ -492,31 +492,6 @@ public class DockerContainerRuntime implements ContainerRuntime {
         });
   }
 
-  /**
-   * Starts the container; false if it or its network went away or the network's name is briefly
-   * ambiguous (see {@link #converge}), which another look resolves.
-   */
-  private boolean tryStart(String name) {
-    return call(
-        "start container " + name,
-        () -> {
-          try {
-            docker.startContainerCmd(name).exec();
-            log.info("Started container {}", name);
-            return true;
-          } catch (NotModifiedException e) {
-            return true;
-          } catch (NotFoundException e) {
-            return false;
-          } catch (DockerException e) {
-            if (EngineErrors.reason(e).contains("is ambiguous")) {
-              return false;
-            }
-            throw e;
-          }
-        });
-  }
-
   private void startContainer(String name) {
     call(
         "start container " + name,
@@ -563,22 +538,6 @@ public class DockerContainerRuntime implements ContainerRuntime {
         () -> docker.createVolumeCmd().withName(name).withLabels(siteLabels(spec)).exec());
     log.info("Created volume {} for site {}", name, spec.siteId());
     return name;
-  }
-
-  private String imageId(String image) {
-    return call(
-        "inspect image " + image,
-        () -> {
-          try {
-            return docker.inspectImageCmd(image).exec().getId();
-          } catch (NotFoundException e) {
-            throw new PermanentException(
-                FailureType.NOT_FOUND,
-                "App image "
-                    + image
-                    + " is not installed on this host (build it with infra/images/build.sh)");
-          }
-        });
   }
 
   // ---- spec ----

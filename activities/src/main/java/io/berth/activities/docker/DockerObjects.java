@@ -7,7 +7,10 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
+import io.berth.activities.common.PermanentException;
+import io.berth.workflows.common.FailureType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,6 +80,54 @@ public final class DockerObjects {
             return Optional.of(docker.inspectVolumeCmd(name).exec());
           } catch (NotFoundException e) {
             return Optional.empty();
+          }
+        });
+  }
+
+  /**
+   * The id of a local image; {@code what} names it for the customer ("App image", "Database
+   * image").
+   *
+   * @throws PermanentException NOT_FOUND when the image is not on this host
+   */
+  public String imageId(String image, String what) {
+    return call(
+        "inspect image " + image,
+        () -> {
+          try {
+            return docker.inspectImageCmd(image).exec().getId();
+          } catch (NotFoundException e) {
+            throw new PermanentException(
+                FailureType.NOT_FOUND,
+                what
+                    + " "
+                    + image
+                    + " is not installed on this host (build it with infra/images/build.sh)");
+          }
+        });
+  }
+
+  /**
+   * Starts the container (no-op if running); false if it or its network went away or the network's
+   * name is briefly ambiguous while a network is re-made, which another look resolves.
+   */
+  public boolean startIfPresent(String name) {
+    return call(
+        "start container " + name,
+        () -> {
+          try {
+            docker.startContainerCmd(name).exec();
+            log.info("Started container {}", name);
+            return true;
+          } catch (NotModifiedException e) {
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          } catch (DockerException e) {
+            if (EngineErrors.reason(e).contains("is ambiguous")) {
+              return false;
+            }
+            throw e;
           }
         });
   }
