@@ -47,7 +47,7 @@ worker=$!
 java -jar "$(ls "$ROOT"/web-panel/target/web-panel-*.jar | grep -v original)" >"$BERTH_HOME/logs/bench-panel.log" 2>&1 &
 panel=$!
 trap 'kill $worker $panel 2>/dev/null; wait 2>/dev/null; reset_sites' EXIT
-for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:8080/api/v1/plans && break; sleep 0.2; done
+for _ in $(seq 1 600); do curl -fs --noproxy "*" -o /dev/null http://127.0.0.1:8080/api/v1/plans && break; sleep 0.2; done
 
 rss_mb() { echo $(($(ps -o rss= -p "$1") / 1024)); }
 idle_panel=$(rss_mb $panel); idle_worker=$(rss_mb $worker)

@@ -30,6 +30,7 @@ final class Browser implements AutoCloseable {
         "--no-sandbox",
         "--disable-gpu",
         "--disable-quic",
+        "--no-proxy-server",
         "--no-first-run",
         "--disable-background-networking",
         "--disable-component-update",

@@ -59,6 +59,8 @@ class NginxReverseProxyIT {
               List.of(
                   "curl",
                   "-s",
+                  "--noproxy",
+                  "*",
                   "-H",
                   "Host: myblog.berth.localhost",
                   "http://127.0.0.1:" + nginx.port() + "/"));
