@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The real services Berth runs against on one machine: Docker engine, PostgreSQL, Temporal dev
 # server, the host's nginx reverse proxy, BIND (authoritative DNS, infra/scripts/bind.sh), and
-# the app images.
+# the ACME test CA Pebble (infra/pebble), and the app images.
 #   services.sh install   install what is missing (Debian packages, Temporal CLI)
-#   services.sh up [dockerd|postgres|temporal|nginx|bind|images]...
+#   services.sh up [dockerd|postgres|temporal|nginx|bind|pebble|images]...
 #                         start whatever is not running (idempotent), build missing images
 #   services.sh down      stop what `up` started
 #   services.sh status    one line per service
@@ -15,8 +15,15 @@ TEMPORAL_VERSION=${TEMPORAL_VERSION:-v1.5.1}
 TEMPORAL_PORT=${BERTH_TEMPORAL_PORT:-7233}
 TEMPORAL_UI_PORT=${BERTH_TEMPORAL_UI_PORT:-8233}
 PROXY_PORT=${BERTH_PROXY_HTTP_PORT:-8880}
+PROXY_HTTPS_PORT=${BERTH_PROXY_HTTPS_PORT:-8443}
 PG_PORT=${BERTH_PG_PORT:-5432}
-PACKAGES=(docker.io nginx postgresql debootstrap chromium chromium-driver curl iproute2)
+DNS_PORT=${BERTH_DNS_PORT:-5300}
+PEBBLE_PORT=${BERTH_PEBBLE_PORT:-14000}
+PEBBLE_MANAGEMENT_PORT=${BERTH_PEBBLE_MANAGEMENT_PORT:-15000}
+PEBBLE_TLS_PORT=${BERTH_PEBBLE_TLS_PORT:-5001}
+# 90 days, as Let's Encrypt: renewal at 2/3 of the lifetime then happens on day 60.
+PEBBLE_VALIDITY=${BERTH_PEBBLE_VALIDITY_SECONDS:-7776000}
+PACKAGES=(docker.io nginx postgresql debootstrap chromium chromium-driver curl iproute2 pebble openssl)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -143,9 +150,10 @@ temporal_up() {
 
 nginx_up() {
   local prefix=$BERTH_HOME/nginx
-  mkdir -p "$prefix"/{sites,logs,tmp,html}
+  mkdir -p "$prefix"/{sites,logs,tmp,html,tls,acme-challenge/.well-known/acme-challenge}
   cp "$ROOT"/infra/nginx/html/*.html "$prefix/html/"
   sed -e "s#@PREFIX@#$prefix#g" -e "s#@LISTEN@#127.0.0.1:$PROXY_PORT#g" \
+    -e "s#@HTTPS_LISTEN@#127.0.0.1:$PROXY_HTTPS_PORT#g" \
     "$ROOT/infra/nginx/nginx.conf.template" >"$prefix/nginx.conf"
   if [[ -f $prefix/nginx.pid ]] && kill -0 "$(cat "$prefix/nginx.pid")" 2>/dev/null; then
     nginx -q -t -c "$prefix/nginx.conf" -p "$prefix" && nginx -s reload -c "$prefix/nginx.conf" -p "$prefix"
@@ -158,16 +166,54 @@ nginx_up() {
 
 bind_up() { "$ROOT/infra/scripts/bind.sh" up; }
 
+# Pebble's own HTTPS listener needs a certificate: a small CA of ours (ca.pem, which the worker
+# trusts through berth.acme.trusted-ca) signs one for localhost and 127.0.0.1. Made once.
+pebble_tls() {
+  local dir=$1
+  [[ -s $dir/ca.pem && -s $dir/cert.pem && -s $dir/key.pem ]] && return
+  log "making a TLS certificate for Pebble's listener in $dir"
+  (
+    umask 077
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Berth dev Pebble listener CA" \
+      -keyout "$dir/ca.key" -out "$dir/ca.pem.tmp" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+      -keyout "$dir/key.pem" -out "$dir/cert.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >"$dir/cert.ext"
+    openssl x509 -req -in "$dir/cert.csr" -CA "$dir/ca.pem.tmp" -CAkey "$dir/ca.key" \
+      -CAcreateserial -days 3650 -extfile "$dir/cert.ext" -out "$dir/cert.pem" 2>/dev/null
+  )
+  rm -f "$dir/cert.csr" "$dir/cert.ext" "$dir/ca.pem.srl"
+  chmod 644 "$dir/ca.pem.tmp" "$dir/cert.pem"
+  mv "$dir/ca.pem.tmp" "$dir/ca.pem"
+}
+
+pebble_up() {
+  local dir=$BERTH_HOME/pebble
+  if listening "$PEBBLE_PORT"; then return; fi
+  command -v pebble >/dev/null || { log "no pebble: run '$0 install'"; return 1; }
+  mkdir -p "$dir" "$BERTH_HOME/logs"
+  pebble_tls "$dir"
+  sed -e "s#@DIR@#$dir#g" -e "s#@PORT@#$PEBBLE_PORT#g" \
+    -e "s#@MANAGEMENT_PORT@#$PEBBLE_MANAGEMENT_PORT#g" -e "s#@HTTP_PORT@#$PROXY_PORT#g" \
+    -e "s#@TLS_PORT@#$PEBBLE_TLS_PORT#g" -e "s#@VALIDITY@#$PEBBLE_VALIDITY#g" \
+    "$ROOT/infra/pebble/pebble-config.json.template" >"$dir/pebble-config.json"
+  log "starting Pebble on 127.0.0.1:$PEBBLE_PORT (management $PEBBLE_MANAGEMENT_PORT, DNS 127.0.0.1:$DNS_PORT)"
+  PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=0 nohup pebble -config "$dir/pebble-config.json" \
+    -dnsserver "127.0.0.1:$DNS_PORT" >"$BERTH_HOME/logs/pebble.log" 2>&1 &
+  echo $! >"$dir/pid"
+  wait_for "$PEBBLE_PORT" Pebble 30 || { log "see $BERTH_HOME/logs/pebble.log"; return 1; }
+}
+
 images_up() {
   if [[ -x $ROOT/infra/images/build.sh ]]; then "$ROOT/infra/images/build.sh"; fi
 }
 
 up() {
   local services=("$@")
-  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind images)
+  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind pebble images)
   for s in "${services[@]}"; do
     case $s in
-      dockerd | postgres | temporal | nginx | bind | images) "${s}_up" ;;
+      dockerd | postgres | temporal | nginx | bind | pebble | images) "${s}_up" ;;
       *) log "unknown service $s"; return 2 ;;
     esac
   done
@@ -178,6 +224,8 @@ down() {
   [[ -f $prefix/nginx.pid ]] && nginx -s quit -c "$prefix/nginx.conf" -p "$prefix" 2>/dev/null || true
   [[ -f $BERTH_HOME/temporal/pid ]] && kill "$(cat "$BERTH_HOME/temporal/pid")" 2>/dev/null || true
   rm -f "$BERTH_HOME/temporal/pid"
+  [[ -f $BERTH_HOME/pebble/pid ]] && kill "$(cat "$BERTH_HOME/pebble/pid")" 2>/dev/null || true
+  rm -f "$BERTH_HOME/pebble/pid"
   "$ROOT/infra/scripts/bind.sh" down
 }
 
@@ -187,6 +235,7 @@ status() {
   listening "$TEMPORAL_PORT" && echo "temporal   up (127.0.0.1:$TEMPORAL_PORT, UI http://127.0.0.1:$TEMPORAL_UI_PORT)" || echo "temporal   down"
   listening "$PROXY_PORT" && echo "nginx      up (127.0.0.1:$PROXY_PORT)" || echo "nginx      down"
   "$ROOT/infra/scripts/bind.sh" status
+  listening "$PEBBLE_PORT" && echo "pebble     up (https://127.0.0.1:$PEBBLE_PORT/dir, management $PEBBLE_MANAGEMENT_PORT)" || echo "pebble     down"
 }
 
 case "${1:-}" in

@@ -69,11 +69,16 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks the button with this text, scrolled to the middle of the window first. */
   void click(String buttonText) {
-    wait.until(
+    WebElement button =
+        wait.until(
             ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-button[normalize-space(.)='" + buttonText + "']")))
-        .click();
+                By.xpath("//vaadin-button[normalize-space(.)='" + buttonText + "']")));
+    // Away from the bottom edge, where notifications stack over the page.
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
   }
 
   /** Clicks the button with this text inside the first element matching the XPath. */
@@ -127,6 +132,10 @@ final class Browser implements AutoCloseable {
                 "const e = document.getElementById(arguments[0]); return e ? e.className : '';",
                 id);
     return String.valueOf(classes);
+  }
+
+  String currentUrl() {
+    return driver.getCurrentUrl();
   }
 
   String text(String css) {

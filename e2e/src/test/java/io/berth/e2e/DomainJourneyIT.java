@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +16,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer brings their own domain, in real Chromium against the real platform: add {@code
  * example.test} with hosted DNS in the panel → BIND answers for it with the host's address (asked
- * with {@code dig}, as the customer would) → attach it to their site → the proxy serves the site
- * for {@code example.test} and {@code www.example.test} while the platform hostname keeps working →
- * remove the domain → the zone and the route are gone.
+ * with {@code dig}, as the customer would) → attach it to their site → a certificate from the ACME
+ * CA (Pebble) is installed without asking: the site answers over HTTPS for {@code example.test} and
+ * {@code www.example.test} with a chain that verifies against the CA's root, HTTP redirects there,
+ * the site's page shows the padlock details, and the platform hostname keeps working → remove the
+ * domain → the zone, the route and the certificate are gone.
  */
 class DomainJourneyIT {
 
@@ -66,17 +70,34 @@ class DomainJourneyIT {
     assertThat(dig(DOMAIN, "A")).containsExactly("127.0.0.1");
     assertThat(dig("www." + DOMAIN, "A")).contains(DOMAIN + ".", "127.0.0.1");
 
+    String domainPage = browser.currentUrl();
     browser.choose("domain-attach-site", site);
     browser.click("Attach");
+
+    // HTTPS without asking: ordered from the CA, validated over HTTP-01, installed into nginx.
+    Path caRoot = Platform.acmeRoot();
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(120))
         .untilAsserted(
             () -> {
-              assertThat(curlResolved(DOMAIN)).contains("HTTP 200", "Your site is live");
-              assertThat(curlResolved("www." + DOMAIN)).contains("HTTP 200", "Your site is live");
+              assertThat(curl("https", DOMAIN, caRoot)).contains("HTTP 200", "Your site is live");
+              assertThat(curl("https", "www." + DOMAIN, caRoot))
+                  .contains("HTTP 200", "Your site is live");
             });
+    // Plain HTTP now redirects there; the platform hostname keeps answering over HTTP.
+    assertThat(curl("http", DOMAIN, null))
+        .contains("HTTP 301 https://" + DOMAIN + ":" + Platform.PROXY_HTTPS_PORT + "/");
     assertThat(Platform.visit(site).status()).isEqualTo(200);
 
+    // The site's page shows the padlock: who issued it, for which names, until when.
+    browser.find("#domain-https-site").click();
+    browser.waitUntil(
+        Duration.ofSeconds(30), d -> browser.classOf("step-install").contains("done"));
+    assertThat(browser.text("#https-names")).contains(DOMAIN, "www." + DOMAIN);
+    assertThat(browser.text("#https-valid-until")).isNotBlank();
+    assertThat(browser.text("#https-renews")).isNotBlank();
+
+    browser.open(domainPage);
     browser.click("Remove domain");
     browser.type("Type " + DOMAIN + " to confirm", DOMAIN);
     browser.click("Remove");
@@ -85,7 +106,8 @@ class DomainJourneyIT {
         .until(
             () ->
                 dig(DOMAIN, "SOA").isEmpty()
-                    && ProxyClient.fetch(DOMAIN, Platform.PROXY_PORT).status() != 200);
+                    && ProxyClient.fetch(DOMAIN, Platform.PROXY_PORT).status() == 404
+                    && curl("https", DOMAIN, caRoot).contains("HTTP 000"));
     assertThat(Platform.visit(site).status()).isEqualTo(200);
   }
 
@@ -102,27 +124,32 @@ class DomainJourneyIT {
   }
 
   /**
-   * {@code curl --resolve name:8880:127.0.0.1 http://name:8880/}: the body the visitor sees, then a
-   * line {@code HTTP <status>}. An {@code http_proxy} in the environment is ignored: the name must
-   * reach the local proxy.
+   * {@code curl --resolve name:<port>:127.0.0.1 <scheme>://name:<port>/}, trusting only the given
+   * CA root for HTTPS: the body the visitor sees, then a line {@code HTTP <status> <redirect>}. An
+   * {@code http_proxy} in the environment is ignored: the name must reach the local proxy.
    */
-  private static String curlResolved(String name) throws IOException, InterruptedException {
-    String hostPort = name + ":" + Platform.PROXY_PORT;
-    Process curl =
-        new ProcessBuilder(
+  private static String curl(String scheme, String name, Path caRoot)
+      throws IOException, InterruptedException {
+    int port = scheme.equals("https") ? Platform.PROXY_HTTPS_PORT : Platform.PROXY_PORT;
+    String hostPort = name + ":" + port;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 "curl",
                 "-sS",
                 "--noproxy",
                 "*",
                 "-w",
-                "\nHTTP %{http_code}",
+                "\nHTTP %{http_code} %{redirect_url}",
                 "--resolve",
-                hostPort + ":127.0.0.1",
-                "http://" + hostPort + "/")
-            .redirectErrorStream(true)
-            .start();
+                hostPort + ":127.0.0.1"));
+    if (caRoot != null) {
+      command.addAll(List.of("--cacert", caRoot.toString()));
+    }
+    command.add(scheme + "://" + hostPort + "/");
+    Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(curl.waitFor()).as("curl: %s", out).isZero();
+    curl.waitFor();
     return out;
   }
 }

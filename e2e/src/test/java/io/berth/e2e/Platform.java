@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,6 +49,7 @@ final class Platform implements AutoCloseable {
   static final String SUPPORT_PASSWORD = "Support-e2e-password-1";
   static final int PANEL_PORT = 8080;
   static final int PROXY_PORT = 8880;
+  static final int PROXY_HTTPS_PORT = 8443;
 
   private final List<Process> processes = new ArrayList<>();
   private Process worker;
@@ -154,6 +156,33 @@ final class Platform implements AutoCloseable {
     return ProxyClient.fetch(siteName + ".berth.localhost", PROXY_PORT);
   }
 
+  /**
+   * The ACME CA's current root (Pebble makes a new one at every start), fetched from its management
+   * API over TLS checked against the CA {@code services.sh} made for Pebble's listener.
+   */
+  static Path acmeRoot() throws IOException, InterruptedException {
+    Path root = Files.createTempFile("berth-acme-root", ".pem");
+    Process curl =
+        new ProcessBuilder(
+                "curl",
+                "-sS",
+                "--fail",
+                "--noproxy",
+                "*",
+                "--cacert",
+                HOME.resolve("pebble/ca.pem").toString(),
+                "-o",
+                root.toString(),
+                "https://127.0.0.1:15000/roots/0")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (curl.waitFor() != 0) {
+      throw new IllegalStateException("Pebble's root could not be fetched: " + out);
+    }
+    return root;
+  }
+
   /** Removes a zone a previous run may have left on Berth's BIND; no error if it is not there. */
   static void deleteZone(String zone) throws IOException, InterruptedException {
     new ProcessBuilder(
@@ -254,6 +283,15 @@ final class Platform implements AutoCloseable {
       try (Stream<Path> files = Files.list(sites)) {
         for (Path f : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
           Files.delete(f);
+        }
+      }
+      // Certificates of sites whose ids restart at 1 must not be served for the new ones.
+      Path tls = HOME.resolve("nginx/tls");
+      if (Files.isDirectory(tls)) {
+        try (Stream<Path> files = Files.list(tls)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            Files.delete(f);
+          }
         }
       }
       new ProcessBuilder(

@@ -2,6 +2,7 @@ package io.berth.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.workflows.certificate.CertificateWorkflowImpl;
 import io.berth.workflows.database.DatabaseWorkflowImpl;
 import io.berth.workflows.domain.DomainWorkflowImpl;
 import io.berth.workflows.order.OrderWorkflowImpl;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the histories of released workflow versions (src/test/resources/histories, recorded with
- * {@code -Dberth.recordHistories=…} on OrderWorkflowTest and DomainWorkflowTest) against today's
- * code: a change that would break workflows already running in production fails here.
+ * {@code -Dberth.recordHistories=…} on OrderWorkflowTest, DomainWorkflowTest and
+ * CertificateWorkflowTest) against today's code: a change that would break workflows already
+ * running in production fails here.
  */
 class WorkflowReplayTest {
 
@@ -38,7 +40,8 @@ class WorkflowReplayTest {
         OrderWorkflowImpl.class,
         SiteWorkflowImpl.class,
         DomainWorkflowImpl.class,
-        DatabaseWorkflowImpl.class);
+        DatabaseWorkflowImpl.class,
+        CertificateWorkflowImpl.class);
   }
 
   @org.junit.jupiter.api.Test
@@ -55,6 +58,13 @@ class WorkflowReplayTest {
             "givenTrial_whenOrdering_itProvisionsTheSiteAndActivatesTheOrder.site.app-steps.json",
             "givenWordPress_whenOrdering_itMakesTheSitesDatabaseThenInstallsTheApp.site.json",
             "customerDatabase_isCreated_passwordResetReachesTheLinkedSite_andDeleteDropsIt"
-                + ".database.json");
+                + ".database.json",
+            "givenHostedDomainWithSite_itCreatesZoneRecordsAndRouteAndSeesTheDelegation"
+                + ".domain.certificates.json",
+            "domainChangesTellTheCertificateWorkflowsOfTheSitesConcerned.domain.certificates.json",
+            "givenASiteWithLiveDomains_itOrdersValidatesIssuesAndInstallsTheCertificate"
+                + ".certificate.json",
+            "givenAFailedRenewal_theInstalledCertificateKeepsServing_andTheReasonIsShown"
+                + ".certificate.json");
   }
 }

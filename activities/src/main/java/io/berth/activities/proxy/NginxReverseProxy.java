@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,21 +37,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@link ReverseProxy} on the host's nginx: one server block per site in {@code
- * <prefix>/sites/site-<siteId>.conf} and one per customer domain in {@code
+ * {@link ReverseProxy} and {@link TlsCertificates} on the host's nginx: one server block per site
+ * in {@code <prefix>/sites/site-<siteId>.conf} and one per customer domain in {@code
  * <prefix>/sites/domain-<domainId>.conf}, included by the {@code nginx.conf} that {@code
- * infra/scripts/services.sh} renders.
+ * infra/scripts/services.sh} renders; the certificates in {@code <prefix>/tls/} ({@link
+ * TlsSnippet}), included by the route blocks.
  *
- * <p>A change is written to a temporary file and moved into place, checked with {@code nginx -t}
- * and applied with {@code nginx -s reload}; a call returns once nginx's workers run the new config
+ * <p>A change is written to temporary files and moved into place, checked with {@code nginx -t} and
+ * applied with {@code nginx -s reload}; a call returns once nginx's workers run the new config
  * ({@code nginx.pid} in the prefix names the master, as infra's {@code nginx.conf} sets). Before
- * the move, the file's previous state is kept in a journal entry ({@code .site-<id>.prev} or {@code
- * .domain-<id>.prev}, or {@code .absent} when there was none); the entry goes away once nginx has
- * reloaded. A rejected config restores every journalled file, and an entry left behind by a crash
- * forces the next change to test and reload even if its own file is already up to date. Changes are
- * serialised across processes with a lock on {@code <prefix>/sites/.lock}.
+ * the move, each file's previous state is kept in a journal entry next to it ({@code
+ * .site-<id>.prev} or {@code .domain-<id>.prev} in {@code sites/}, {@code .<subject>.pem.prev} and
+ * so on in {@code tls/}, or {@code .absent} when there was none); the entries go away once nginx
+ * has reloaded. A rejected config restores every journalled file, so a certificate and its key are
+ * replaced together or not at all, and an entry left behind by a crash forces the next change to
+ * test and reload even if its own files are already up to date. Private keys, their journal entries
+ * and their temporary files are created readable by their owner only. Changes are serialised across
+ * processes with a lock on {@code <prefix>/sites/.lock}.
  */
-public final class NginxReverseProxy implements ReverseProxy {
+public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
 
   static final int MIN_PORT = 1024;
   static final int MAX_PORT = 65535;
@@ -59,8 +65,15 @@ public final class NginxReverseProxy implements ReverseProxy {
   private static final Pattern DOMAIN =
       Pattern.compile("[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern SERVER_NAME = Pattern.compile("\\bserver_name\\s+([^;]*);");
-  private static final Pattern JOURNAL =
-      Pattern.compile("\\.(site|domain)-([0-9]+)\\.(prev|absent)");
+  private static final Pattern ROUTE_JOURNAL =
+      Pattern.compile("\\.((?:site|domain)-[0-9]+)\\.(prev|absent)");
+  private static final Pattern TLS_JOURNAL =
+      Pattern.compile("\\.((?:site-[0-9]+|platform)\\.(?:pem|key|conf))\\.(prev|absent)");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+  private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+  private static final Pattern PRIVATE_KEY_PEM =
+      Pattern.compile("-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----");
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(10);
   private static final Path PROC = Path.of("/proc");
@@ -69,10 +82,12 @@ public final class NginxReverseProxy implements ReverseProxy {
 
   private final Path prefix;
   private final Path sites;
+  private final Path tls;
   private final Path nginxConf;
   private final Path lockFile;
   private final Path pidFile;
   private final String listen;
+  private final String httpsListen;
   private final String nginx;
   private final String domain;
 
@@ -81,18 +96,30 @@ public final class NginxReverseProxy implements ReverseProxy {
    *     html/}
    * @param listen the address of the sites' server blocks, e.g. {@code 127.0.0.1:8880}; must equal
    *     the {@code listen} of the default server in {@code nginx.conf}
+   * @param httpsListen the HTTPS address of the routes that have a certificate, e.g. {@code
+   *     127.0.0.1:8443}
    * @param nginx the nginx binary, a path or a name looked up on {@code PATH}
    * @param domain the domain that site names are prefixed to, e.g. {@code berth.localhost}
    */
-  public NginxReverseProxy(Path prefix, String listen, String nginx, String domain) {
+  public NginxReverseProxy(
+      Path prefix, String listen, String httpsListen, String nginx, String domain) {
     this.prefix = prefix.toAbsolutePath().normalize();
     this.sites = this.prefix.resolve("sites");
+    this.tls = this.prefix.resolve(TlsSnippet.DIRECTORY);
     this.nginxConf = this.prefix.resolve("nginx.conf");
     this.lockFile = sites.resolve(".lock");
     this.pidFile = this.prefix.resolve("nginx.pid");
     if (listen == null || !LISTEN.matcher(listen).matches()) {
       throw new IllegalArgumentException(
           "berth.proxy.listen must look like 127.0.0.1:8880, not " + listen);
+    }
+    if (httpsListen == null || !LISTEN.matcher(httpsListen).matches()) {
+      throw new IllegalArgumentException(
+          "berth.proxy.https-listen must look like 127.0.0.1:8443, not " + httpsListen);
+    }
+    if (httpsListen.equals(listen)) {
+      throw new IllegalArgumentException(
+          "berth.proxy.https-listen must differ from berth.proxy.listen (" + listen + ")");
     }
     if (nginx == null || nginx.isBlank()) {
       throw new IllegalArgumentException("berth.proxy.nginx must name the nginx binary");
@@ -104,6 +131,7 @@ public final class NginxReverseProxy implements ReverseProxy {
           "berth.sites.domain must be a lowercase DNS name such as berth.localhost, not " + domain);
     }
     this.listen = listen;
+    this.httpsListen = httpsListen;
     this.nginx = nginx;
     this.domain = domain;
   }
@@ -121,7 +149,8 @@ public final class NginxReverseProxy implements ReverseProxy {
             });
     requirePort(route.hostPort());
     String hostname = hostname(route.siteName());
-    String block = SiteServerBlock.forSite(route.siteId(), hostname, listen, route.hostPort());
+    String block =
+        SiteServerBlock.forSite(route.siteId(), hostname, listen, route.hostPort(), prefix);
     RouteFile file = RouteFile.site(route.siteId());
     locked(
         () -> {
@@ -130,7 +159,7 @@ public final class NginxReverseProxy implements ReverseProxy {
               file,
               List.of(hostname),
               name -> "The name " + route.siteName() + " is already in use by another site");
-          apply(file, hostname, Optional.of(block));
+          apply(hostname, List.of(new Change(routeFile(file), block)));
         });
   }
 
@@ -140,7 +169,7 @@ public final class NginxReverseProxy implements ReverseProxy {
     locked(
         () -> {
           settleUnconfirmedChanges();
-          apply(RouteFile.site(siteId), "site " + siteId, Optional.empty());
+          apply("site " + siteId, List.of(Change.absent(routeFile(RouteFile.site(siteId)))));
         });
   }
 
@@ -155,7 +184,7 @@ public final class NginxReverseProxy implements ReverseProxy {
     List<String> hostnames = domainHostnames(route.hostnames());
     String block =
         SiteServerBlock.forDomain(
-            route.domainId(), route.siteId(), hostnames, listen, route.hostPort());
+            route.domainId(), route.siteId(), hostnames, listen, route.hostPort(), prefix);
     RouteFile file = RouteFile.domain(route.domainId());
     locked(
         () -> {
@@ -164,7 +193,7 @@ public final class NginxReverseProxy implements ReverseProxy {
               file,
               hostnames,
               name -> name + " is already served by another site or domain on this host.");
-          apply(file, hostnames.get(0), Optional.of(block));
+          apply(hostnames.get(0), List.of(new Change(routeFile(file), block)));
         });
   }
 
@@ -174,7 +203,50 @@ public final class NginxReverseProxy implements ReverseProxy {
     locked(
         () -> {
           settleUnconfirmedChanges();
-          apply(RouteFile.domain(domainId), "domain " + domainId, Optional.empty());
+          apply(
+              "domain " + domainId, List.of(Change.absent(routeFile(RouteFile.domain(domainId)))));
+        });
+  }
+
+  @Override
+  public void installCertificate(String subjectKey, String chainPem, String keyPem) {
+    String subject = requireSubject(subjectKey);
+    if (chainPem == null || !chainPem.strip().startsWith(PEM_CERTIFICATE)) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "The certificate of " + subject + " is not a PEM chain (" + PEM_CERTIFICATE + " …).");
+    }
+    if (keyPem == null || !PRIVATE_KEY_PEM.matcher(keyPem).find()) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "The private key of " + subject + " is not a PEM private key.");
+    }
+    List<Change> changes =
+        List.of(
+            new Change(tlsFile(TlsSnippet.chainFile(prefix, subject), false), pemText(chainPem)),
+            new Change(tlsFile(TlsSnippet.keyFile(prefix, subject), true), pemText(keyPem)),
+            new Change(
+                tlsFile(TlsSnippet.snippetFile(prefix, subject), false),
+                TlsSnippet.render(prefix, subject, httpsListen)));
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          apply("the certificate of " + subject, changes);
+        });
+  }
+
+  @Override
+  public void removeCertificate(String subjectKey) {
+    String subject = requireSubject(subjectKey);
+    List<Change> changes =
+        List.of(
+            Change.absent(tlsFile(TlsSnippet.snippetFile(prefix, subject), false)),
+            Change.absent(tlsFile(TlsSnippet.chainFile(prefix, subject), false)),
+            Change.absent(tlsFile(TlsSnippet.keyFile(prefix, subject), true)));
+    locked(
+        () -> {
+          settleUnconfirmedChanges();
+          apply("the certificate of " + subject, changes);
         });
   }
 
@@ -198,6 +270,66 @@ public final class NginxReverseProxy implements ReverseProxy {
     return sites.resolve(RouteFile.domain(domainId).fileName());
   }
 
+  /** The file of the subject's TLS snippet in {@code tls/}. */
+  Path tlsSnippetFile(String subjectKey) {
+    return TlsSnippet.snippetFile(prefix, requireSubject(subjectKey));
+  }
+
+  /** The subject's TLS snippet as this adapter writes it. */
+  String tlsSnippet(String subjectKey) {
+    return TlsSnippet.render(prefix, requireSubject(subjectKey), httpsListen);
+  }
+
+  /**
+   * A file of the config this adapter writes, and the stem of its journal entry next to it.
+   *
+   * @param secret whether only its owner may read it (a private key)
+   */
+  private record ConfigFile(Path path, String journalStem, boolean secret) {
+
+    Path journalEntry(boolean existed) {
+      return path.resolveSibling(journalStem + (existed ? ".prev" : ".absent"));
+    }
+  }
+
+  /** The wanted content of one file; null for none. */
+  private record Change(ConfigFile file, byte[] wanted) {
+
+    Change(ConfigFile file, String wanted) {
+      this(file, wanted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Change absent(ConfigFile file) {
+      return new Change(file, (byte[]) null);
+    }
+  }
+
+  /** A journal entry: the file it belongs to, and whether that file existed before. */
+  private record JournalEntry(Path entry, ConfigFile file, boolean existed) {}
+
+  private ConfigFile routeFile(RouteFile route) {
+    return new ConfigFile(
+        sites.resolve(route.fileName()), "." + route.kind() + "-" + route.id(), false);
+  }
+
+  private static ConfigFile tlsFile(Path path, boolean secret) {
+    return new ConfigFile(path, "." + path.getFileName(), secret);
+  }
+
+  private static String requireSubject(String subjectKey) {
+    if (!TlsSnippet.isSubject(subjectKey)) {
+      throw new PermanentException(
+          FailureType.INVALID_INPUT,
+          "A certificate subject is 'platform' or 'site-<id>', not '" + subjectKey + "'.");
+    }
+    return subjectKey;
+  }
+
+  /** PEM as nginx reads it: line breaks kept, one final newline. */
+  private static String pemText(String pem) {
+    return pem.strip() + "\n";
+  }
+
   /** One route's file in {@code sites/}: {@code <kind>-<id>.conf}. */
   private record RouteFile(String kind, long id) {
 
@@ -211,11 +343,6 @@ public final class NginxReverseProxy implements ReverseProxy {
 
     String fileName() {
       return kind + "-" + id + ".conf";
-    }
-
-    /** The journal entry that remembers the file's state before an unconfirmed change. */
-    String journalName(boolean existed) {
-      return "." + kind + "-" + id + (existed ? ".prev" : ".absent");
     }
   }
 
@@ -297,24 +424,35 @@ public final class NginxReverseProxy implements ReverseProxy {
     }
   }
 
-  /** Puts the route's file into the wanted state (absent when empty), then tests and reloads. */
-  private void apply(RouteFile route, String what, Optional<String> wanted) throws IOException {
-    Path file = path(route);
-    byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
-    byte[] next = wanted.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
-    List<Path> journal = journal();
-    if (journal.isEmpty() && Arrays.equals(current, next)) {
+  /**
+   * Puts the files into the wanted states (absent when null), then tests and reloads; files already
+   * in their state are left alone, and nothing is reloaded when all are and no change is pending.
+   */
+  private void apply(String what, List<Change> changes) throws IOException {
+    List<JournalEntry> journal = journal();
+    List<Change> needed = new ArrayList<>();
+    for (Change change : changes) {
+      if (!Arrays.equals(read(change.file().path()), change.wanted())) {
+        needed.add(change);
+      }
+    }
+    if (journal.isEmpty() && needed.isEmpty()) {
       return;
     }
-    if (journal.stream().noneMatch(entry -> journalledFile(entry).equals(route))) {
-      writeAtomically(
-          sites.resolve(route.journalName(current != null)),
-          current == null ? new byte[0] : current);
-    }
-    if (next == null) {
-      Files.deleteIfExists(file);
-    } else {
-      writeAtomically(file, next);
+    for (Change change : needed) {
+      ConfigFile file = change.file();
+      byte[] current = read(file.path());
+      if (journal.stream().noneMatch(entry -> entry.file().path().equals(file.path()))) {
+        writeAtomically(
+            file.journalEntry(current != null),
+            current == null ? new byte[0] : current,
+            file.secret());
+      }
+      if (change.wanted() == null) {
+        Files.deleteIfExists(file.path());
+      } else {
+        writeAtomically(file.path(), change.wanted(), file.secret());
+      }
     }
 
     CommandResult test;
@@ -341,8 +479,8 @@ public final class NginxReverseProxy implements ReverseProxy {
       throw new IllegalStateException("nginx did not reload: " + reload.describe());
     }
     awaitNewWorkers(master, oldWorkers);
-    for (Path entry : journal()) {
-      Files.deleteIfExists(entry);
+    for (JournalEntry entry : journal()) {
+      Files.deleteIfExists(entry.entry());
     }
   }
 
@@ -414,42 +552,63 @@ public final class NginxReverseProxy implements ReverseProxy {
     }
   }
 
-  private List<Path> journal() throws IOException {
-    List<Path> entries = new ArrayList<>();
+  /** The journal entries of {@code sites/} and {@code tls/}. */
+  private List<JournalEntry> journal() throws IOException {
+    List<JournalEntry> entries = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(sites, ".*")) {
-      for (Path file : files) {
-        if (JOURNAL.matcher(file.getFileName().toString()).matches()) {
-          entries.add(file);
+      for (Path entry : files) {
+        Matcher m = ROUTE_JOURNAL.matcher(entry.getFileName().toString());
+        if (m.matches()) {
+          ConfigFile file =
+              new ConfigFile(sites.resolve(m.group(1) + ".conf"), "." + m.group(1), false);
+          entries.add(new JournalEntry(entry, file, m.group(2).equals("prev")));
+        }
+      }
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(tls, ".*")) {
+      for (Path entry : files) {
+        Matcher m = TLS_JOURNAL.matcher(entry.getFileName().toString());
+        if (m.matches()) {
+          ConfigFile file = tlsFile(tls.resolve(m.group(1)), m.group(1).endsWith(".key"));
+          entries.add(new JournalEntry(entry, file, m.group(2).equals("prev")));
         }
       }
     }
     return entries;
   }
 
-  private static RouteFile journalledFile(Path entry) {
-    Matcher m = JOURNAL.matcher(entry.getFileName().toString());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(entry.toString());
-    }
-    return new RouteFile(m.group(1), Long.parseLong(m.group(2)));
-  }
-
-  /** Restores every journalled route file to its state before the unconfirmed change. */
+  /** Restores every journalled file to its state before the unconfirmed change. */
   private void rollBack() throws IOException {
-    for (Path entry : journal()) {
-      Path file = path(journalledFile(entry));
-      if (entry.getFileName().toString().endsWith(".prev")) {
+    for (JournalEntry entry : journal()) {
+      Path file = entry.file().path();
+      if (entry.existed()) {
         Files.move(
-            entry, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            entry.entry(),
+            file,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } else {
         Files.deleteIfExists(file);
-        Files.delete(entry);
+        Files.delete(entry.entry());
       }
     }
   }
 
-  private void writeAtomically(Path target, byte[] content) throws IOException {
+  private static byte[] read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllBytes(file) : null;
+  }
+
+  /**
+   * Writes a temporary file and moves it into place. A secret's temporary file is made anew with
+   * owner-only permissions, so that its bytes are never readable by others, not even for a moment.
+   */
+  private void writeAtomically(Path target, byte[] content, boolean secret) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    if (secret) {
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.setPosixFilePermissions(tmp, OWNER_ONLY);
+    }
     try (FileChannel out =
         FileChannel.open(
             tmp,
@@ -483,6 +642,7 @@ public final class NginxReverseProxy implements ReverseProxy {
     inJvm.lock();
     try {
       Files.createDirectories(sites);
+      Files.createDirectories(tls);
       try (FileChannel channel =
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock hostWide = channel.lock()) {

@@ -1,5 +1,6 @@
 package io.berth.activities.proxy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +14,12 @@ import java.util.regex.Pattern;
  * <p>A stopped container refuses connections, so nginx answers 502 (or 504 when it hangs); those
  * become a 503 with the site-stopped page and a {@code Retry-After}. Errors the app itself returns
  * pass through untouched ({@code proxy_intercept_errors} stays off).
+ *
+ * <p>Every block answers ACME HTTP-01 challenges from {@code <prefix>/acme-challenge}, so that a
+ * name can be validated while a route serves it (and after it redirects to HTTPS), and includes the
+ * TLS snippet of the certificate that covers its names ({@link TlsSnippet}): the platform's
+ * wildcard for a site's own name, the site's certificate for a customer domain attached to it. The
+ * include is a glob, so a block whose certificate is not (yet) installed is valid all the same.
  */
 final class SiteServerBlock {
 
@@ -25,8 +32,14 @@ final class SiteServerBlock {
       server {
           listen {{listen}};
           server_name {{serverNames}};
+          include {{tlsInclude}};
 
           client_max_body_size 64m;
+
+          location ^~ /.well-known/acme-challenge/ {
+              root {{challengeRoot}};
+              default_type text/plain;
+          }
 
           location / {
               proxy_pass http://127.0.0.1:{{port}};
@@ -58,25 +71,46 @@ final class SiteServerBlock {
 
   private SiteServerBlock() {}
 
-  /** The block of a site's own route, e.g. {@code myblog.berth.localhost}. */
-  static String forSite(long siteId, String hostname, String listen, int port) {
-    return render("Site " + siteId, List.of(hostname), listen, port);
+  /**
+   * The block of a site's own route, e.g. {@code myblog.berth.localhost}, served over HTTPS with
+   * the platform's wildcard certificate once it is installed.
+   */
+  static String forSite(long siteId, String hostname, String listen, int port, Path prefix) {
+    return render(
+        "Site " + siteId, List.of(hostname), listen, port, prefix, TlsSnippet.PLATFORM_SUBJECT);
   }
 
-  /** The block of a customer domain's route: its names, pointed at the attached site's port. */
+  /**
+   * The block of a customer domain's route: its names, pointed at the attached site's port, served
+   * over HTTPS with the site's certificate once it is installed.
+   */
   static String forDomain(
-      long domainId, long siteId, List<String> hostnames, String listen, int port) {
-    return render("Domain " + domainId + " \u2192 site " + siteId, hostnames, listen, port);
+      long domainId, long siteId, List<String> hostnames, String listen, int port, Path prefix) {
+    return render(
+        "Domain " + domainId + " \u2192 site " + siteId,
+        hostnames,
+        listen,
+        port,
+        prefix,
+        TlsSnippet.siteSubject(siteId));
   }
 
-  private static String render(String title, List<String> serverNames, String listen, int port) {
+  private static String render(
+      String title,
+      List<String> serverNames,
+      String listen,
+      int port,
+      Path prefix,
+      String tlsSubject) {
     Map<String, String> values =
         Map.of(
             "title", title,
             "serverNames", String.join(" ", serverNames),
             "listen", listen,
             "port", Integer.toString(port),
-            "stoppedPage", STOPPED_PAGE_URI);
+            "stoppedPage", STOPPED_PAGE_URI,
+            "challengeRoot", prefix.resolve(HttpChallengeFiles.ROOT).toString(),
+            "tlsInclude", TlsSnippet.includeGlob(prefix, tlsSubject));
     Matcher slot = SLOT.matcher(TEMPLATE);
     StringBuilder out = new StringBuilder();
     while (slot.find()) {

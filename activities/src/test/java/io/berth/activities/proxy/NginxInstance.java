@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * A private nginx for one test class: the repository's {@code infra/nginx} rendered into a temp
- * prefix exactly as {@code infra/scripts/services.sh} does, listening on a free loopback port.
+ * prefix exactly as {@code infra/scripts/services.sh} does, listening on a free loopback port; its
+ * routes get another free port for HTTPS.
  */
 final class NginxInstance implements AutoCloseable {
 
@@ -32,10 +33,12 @@ final class NginxInstance implements AutoCloseable {
 
   private final Path prefix;
   private final int port;
+  private final int httpsPort;
 
-  private NginxInstance(Path prefix, int port) {
+  private NginxInstance(Path prefix, int port, int httpsPort) {
     this.prefix = prefix;
     this.port = port;
+    this.httpsPort = httpsPort;
   }
 
   static NginxInstance start() throws IOException, InterruptedException {
@@ -43,7 +46,9 @@ final class NginxInstance implements AutoCloseable {
     Path prefix = Files.createTempDirectory("berth-nginx-it-");
     // nginx's workers run as nobody and must reach html/ through the prefix.
     Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
-    for (String dir : List.of("sites", "logs", "tmp", "html")) {
+    for (String dir :
+        List.of(
+            "sites", "logs", "tmp", "html", "tls", "acme-challenge/.well-known/acme-challenge")) {
       Files.createDirectories(prefix.resolve(dir));
     }
     try (Stream<Path> pages = Files.list(root.resolve("infra/nginx/html"))) {
@@ -52,12 +57,17 @@ final class NginxInstance implements AutoCloseable {
       }
     }
     int port = freePort();
+    int httpsPort = freePort();
+    while (httpsPort == port) {
+      httpsPort = freePort();
+    }
     String conf =
         Files.readString(root.resolve("infra/nginx/nginx.conf.template"))
             .replace("@PREFIX@", prefix.toString())
-            .replace("@LISTEN@", "127.0.0.1:" + port);
+            .replace("@LISTEN@", "127.0.0.1:" + port)
+            .replace("@HTTPS_LISTEN@", "127.0.0.1:" + httpsPort);
     Files.writeString(prefix.resolve("nginx.conf"), conf);
-    NginxInstance nginx = new NginxInstance(prefix, port);
+    NginxInstance nginx = new NginxInstance(prefix, port, httpsPort);
     Command.Result started = nginx.nginxCommand();
     if (started.exitCode() != 0) {
       throw new IllegalStateException("nginx did not start: " + started.output());
@@ -68,7 +78,20 @@ final class NginxInstance implements AutoCloseable {
 
   /** An adapter on this instance, configured as the worker would be. */
   NginxReverseProxy proxy() {
-    return new NginxReverseProxy(prefix, "127.0.0.1:" + port, "nginx", DOMAIN);
+    return new NginxReverseProxy(prefix, listen(), httpsListen(), "nginx", DOMAIN);
+  }
+
+  /** The challenge files this instance serves. */
+  HttpChallengeFiles challenges() {
+    return new HttpChallengeFiles(prefix);
+  }
+
+  String listen() {
+    return "127.0.0.1:" + port;
+  }
+
+  String httpsListen() {
+    return "127.0.0.1:" + httpsPort;
   }
 
   Path prefix() {
@@ -81,6 +104,14 @@ final class NginxInstance implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  int httpsPort() {
+    return httpsPort;
+  }
+
+  Path tls() {
+    return prefix.resolve("tls");
   }
 
   /** nginx's worker processes; a reload replaces them. */

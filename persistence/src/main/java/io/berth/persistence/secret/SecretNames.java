@@ -27,4 +27,14 @@ public final class SecretNames {
   public static String siteSalt(long siteId) {
     return "site:" + siteId + ":wp-salt";
   }
+
+  /** The private key (PKCS#8 PEM) of an ACME order, used for its CSR and served by nginx. */
+  public static String acmeOrderKey(long orderId) {
+    return "acme-order:" + orderId + ":key";
+  }
+
+  /** The ACME account key (PEM key pair) at one CA, named by a short hash of its directory URL. */
+  public static String acmeAccountKey(String caId) {
+    return "acme-account:" + caId + ":key";
+  }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.order.OrderService;
 import io.berth.panel.security.CurrentUser;
@@ -22,7 +23,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Support: every order, marking bank transfers paid, links to the workflows in Temporal. */
+/**
+ * Support: every order, marking bank transfers paid, links to the workflows in Temporal, and the
+ * platform certificate's status.
+ */
 @Route(value = "admin/orders", layout = MainLayout.class)
 @PageTitle("All orders · Berth support")
 @RolesAllowed("SUPPORT")
@@ -37,7 +41,11 @@ public class AdminOrdersView extends VerticalLayout {
   private final Grid<AdminOrderRow> grid = new Grid<>();
 
   AdminOrdersView(
-      AdminOrders adminOrders, OrderService orders, CurrentUser user, TemporalUiLinks links) {
+      AdminOrders adminOrders,
+      OrderService orders,
+      CurrentUser user,
+      TemporalUiLinks links,
+      CertificateService certificates) {
     this.orders = orders;
     this.user = user;
     this.links = links;
@@ -46,7 +54,10 @@ public class AdminOrdersView extends VerticalLayout {
     grid.setItems(
         query -> adminOrders.page(query.getOffset(), query.getLimit()).stream(),
         query -> adminOrders.count());
-    add(new H1("All orders"), grid);
+    add(
+        new H1("All orders"),
+        new PlatformCertificateLine(certificates, user.caller(), links.platformCertificate()),
+        grid);
   }
 
   private void configureGrid() {

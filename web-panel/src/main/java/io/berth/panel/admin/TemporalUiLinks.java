@@ -1,5 +1,6 @@
 package io.berth.panel.admin;
 
+import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.site.SiteWorkflow;
 import java.net.URLEncoder;
@@ -30,5 +31,9 @@ class TemporalUiLinks {
 
   String site(long siteId) {
     return base + SiteWorkflow.workflowId(siteId);
+  }
+
+  String platformCertificate() {
+    return base + CertificateWorkflow.PLATFORM_ID;
   }
 }

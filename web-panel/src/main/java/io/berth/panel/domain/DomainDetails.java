@@ -1,5 +1,6 @@
 package io.berth.panel.domain;
 
+import io.berth.panel.certificate.CertificateDetails;
 import io.berth.workflows.domain.DnsRecordSet;
 import io.berth.workflows.progress.Step;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param recordsToCreate what to create at the customer's DNS provider (external DNS; empty
  *     otherwise)
  * @param records the hosted zone's record sets (empty for external DNS)
+ * @param https HTTPS of the attached site; null when the domain is not attached to one
  */
 record DomainDetails(
     DomainSummary domain,
@@ -21,7 +23,8 @@ record DomainDetails(
     boolean progressAvailable,
     List<String> nameServers,
     List<RequiredRecord> recordsToCreate,
-    List<DnsRecordSet> records) {
+    List<DnsRecordSet> records,
+    CertificateDetails https) {
 
   DomainDetails {
     steps = List.copyOf(steps);

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * One domain, live: its set-up steps, the DNS check, what to set up outside Berth (name servers or
- * records), the DNS editor of a hosted zone, the attached site, and removal.
+ * records), the DNS editor of a hosted zone, the attached site and its HTTPS, and removal.
  */
 @Route(value = "domains/:domainId(\\d+)", layout = MainLayout.class)
 @PermitAll
@@ -54,6 +54,7 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
   private final Paragraph reason = new Paragraph();
   private final Div banner = new Div(new Span(UNREACHABLE));
   private final StepList steps = new StepList();
+  private final HttpsLine https = new HttpsLine();
   private final Button remove = new Button("Remove domain", e -> confirmRemoval());
   private DnsCheckLine dnsCheck;
   private SiteAttachment site;
@@ -146,7 +147,7 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
       recordsToCreate = new RecordsToCreate(domain.name());
       add(recordsToCreate);
     }
-    add(site, remove);
+    add(https, site, remove);
     render(details);
   }
 
@@ -168,6 +169,7 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
       recordsToCreate.show(details.recordsToCreate());
     }
     site.show(domain);
+    https.show(domain, details.https());
     remove.setVisible(domain.live());
   }
 

@@ -32,8 +32,9 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * The customer's sites: status, address, start / stop / restart, and for WordPress the way into
- * wp-admin with the generated password shown until the customer has saved it.
+ * The customer's sites: status, address, start / stop / restart, for WordPress the way into
+ * wp-admin with the generated password shown until the customer has saved it, and a link to each
+ * site's page (its HTTPS).
  */
 @Route(value = "sites", layout = MainLayout.class)
 @PageTitle("Your sites · Berth")
@@ -82,7 +83,9 @@ public class SitesView extends VerticalLayout {
     if (site.isWordPress()) {
       card.add(createAdminAccess(site));
     }
-    card.add(createActions(site));
+    Anchor details = new Anchor("sites/" + site.id(), "Details and HTTPS");
+    details.setId("site-open-" + site.id());
+    card.add(details, createActions(site));
     return card;
   }
 

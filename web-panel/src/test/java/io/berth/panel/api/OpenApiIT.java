@@ -28,6 +28,8 @@ class OpenApiIT extends ApiTestSupport {
             "/api/v1/sites/{id}/start",
             "/api/v1/sites/{id}/stop",
             "/api/v1/sites/{id}/restart",
+            "/api/v1/sites/{id}/certificate",
+            "/api/v1/sites/{id}/certificate/retry",
             "/api/v1/domains",
             "/api/v1/domains/{id}",
             "/api/v1/domains/{id}/dns-check",

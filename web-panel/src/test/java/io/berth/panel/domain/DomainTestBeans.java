@@ -1,5 +1,6 @@
 package io.berth.panel.domain;
 
+import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.site.SiteUrls;
 import io.berth.panel.testing.InMemoryDnsRecordSets;
 import io.berth.panel.testing.InMemoryDomains;
@@ -43,8 +44,10 @@ public class DomainTestBeans {
       InMemorySites sites,
       FakeDomainWorkflows workflows,
       DnsInstructions instructions,
-      SiteUrls urls) {
-    return new DomainService(domains, lookup, records, sites, workflows, instructions, urls);
+      SiteUrls urls,
+      CertificateService certificates) {
+    return new DomainService(
+        domains, lookup, records, sites, workflows, instructions, urls, certificates);
   }
 
   /** Polls only when a test asks ({@link DomainProgressFeed#refresh}). */

@@ -12,10 +12,13 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.berth.panel.certificate.FakeCertificateWorkflows;
+import io.berth.panel.certificate.HttpsFormat;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.InvalidInputException;
 import io.berth.panel.testing.InMemoryHosts;
@@ -24,6 +27,9 @@ import io.berth.panel.testing.ViewTest;
 import io.berth.persistence.account.Customer;
 import io.berth.persistence.domain.Domain;
 import io.berth.persistence.site.Site;
+import io.berth.workflows.certificate.CertificateState;
+import io.berth.workflows.certificate.CertificateStatus;
+import io.berth.workflows.certificate.CertificateSubject;
 import io.berth.workflows.domain.DnsRecordSet;
 import io.berth.workflows.domain.DomainMode;
 import io.berth.workflows.domain.DomainStatus;
@@ -32,6 +38,9 @@ import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.progress.StepState;
 import io.berth.workflows.site.SiteStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +52,7 @@ class DomainViewTest extends ViewTest {
   @Autowired FakeDomainWorkflows workflows;
   @Autowired DomainProgressFeed feed;
   @Autowired InMemoryHosts hosts;
+  @Autowired FakeCertificateWorkflows certificateWorkflows;
   private Customer ada;
 
   @BeforeEach
@@ -248,6 +258,57 @@ class DomainViewTest extends ViewTest {
         .contains("Domain not found")
         .doesNotContain("theirs");
     assertThat(feed.watchedDomains()).isZero();
+  }
+
+  @Test
+  void givenTheAttachedSiteHasACertificate_itSaysHttpsIsIssuedAndLinksToTheSite() {
+    Site blog = liveSite("myblog");
+    Domain domain = hosted(DomainStatus.ACTIVE);
+    domains.updateStatus(domain.id(), DomainStatus.ACTIVE, blog.id(), null);
+    Instant from = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant until = from.plus(Duration.ofDays(90));
+    certificates.installed(
+        "site-" + blog.id(), List.of("example.test", "www.example.test"), "CN=Pebble", from, until);
+
+    navigate("domains/" + domain.id());
+
+    assertThat(text("domain-https"))
+        .isEqualTo(
+            "HTTPS: issued, valid until "
+                + HttpsFormat.WHEN.format(until)
+                + " HTTPS of site myblog");
+    Anchor link = _get(Anchor.class, spec -> spec.withId("domain-https-site"));
+    assertThat(link.getHref()).isEqualTo("sites/" + blog.id());
+  }
+
+  @Test
+  void givenTheCertificateFails_theHttpsLineSaysWhy() {
+    Site blog = liveSite("myblog");
+    Domain domain = hosted(DomainStatus.ACTIVE);
+    domains.updateStatus(domain.id(), DomainStatus.ACTIVE, blog.id(), null);
+    certificateWorkflows.running(
+        CertificateSubject.site(blog.id()),
+        new CertificateState(CertificateStatus.FAILING, null, null, "CAA forbids the CA", 1));
+
+    navigate("domains/" + domain.id());
+
+    assertThat(text("domain-https"))
+        .startsWith("HTTPS: failing — CAA forbids the CA. Next attempt: soon");
+  }
+
+  @Test
+  void givenNoSite_theHttpsLineSaysItComesWithOne() {
+    Domain domain = hosted(DomainStatus.ACTIVE);
+
+    navigate("domains/" + domain.id());
+
+    assertThat(text("domain-https")).startsWith("HTTPS: comes with a site");
+    assertThat(_find(Anchor.class, spec -> spec.withId("domain-https-site"))).isEmpty();
+  }
+
+  private Site liveSite(String name) {
+    var order = orders.add(ada.id(), InMemoryPlans.STARTER, name, OrderStatus.ACTIVE);
+    return sites.add(ada.id(), order.id(), name, "static", SiteStatus.RUNNING);
   }
 
   private Domain hosted(DomainStatus status) {

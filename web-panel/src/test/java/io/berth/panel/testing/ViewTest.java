@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.berth.panel.certificate.CertificateTestBeans;
 import io.berth.panel.database.DatabaseTestBeans;
 import io.berth.panel.domain.DomainTestBeans;
 import io.berth.panel.order.OrderTestBeans;
@@ -38,7 +39,8 @@ public abstract class ViewTest {
     OrderTestBeans.class,
     SiteTestBeans.class,
     DomainTestBeans.class,
-    DatabaseTestBeans.class
+    DatabaseTestBeans.class,
+    CertificateTestBeans.class
   })
   static class Beans {}
 
@@ -50,6 +52,7 @@ public abstract class ViewTest {
   @Autowired protected InMemoryDnsRecordSets recordSets;
   @Autowired protected InMemoryCustomerDatabases databases;
   @Autowired protected InMemorySecrets secrets;
+  @Autowired protected InMemoryCertificates certificates;
   @Autowired private List<Resettable> fakes;
 
   @BeforeEach

@@ -14,7 +14,12 @@ public enum FailureType {
   /** The site did not become healthy in time. */
   UNHEALTHY,
   /** The platform has run out of something (ports, hosts). */
-  EXHAUSTED;
+  EXHAUSTED,
+  /**
+   * An outside service refused because a rate limit was hit (the ACME CA's {@code rateLimited}):
+   * the caller waits its longest backoff before trying again.
+   */
+  RATE_LIMITED;
 
   public String type() {
     return name();

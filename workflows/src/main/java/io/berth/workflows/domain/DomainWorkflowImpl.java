@@ -1,5 +1,6 @@
 package io.berth.workflows.domain;
 
+import io.berth.workflows.certificate.CertificateSchedulingActivities;
 import io.berth.workflows.common.ActivityStubs;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.Durations;
@@ -13,11 +14,21 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
 
 public class DomainWorkflowImpl implements DomainWorkflow {
 
+  private static final Logger log = Workflow.getLogger(DomainWorkflowImpl.class);
+
+  /** Marks histories made since domain changes tell the sites' certificate workflows. */
+  private static final String CERTIFICATES = "certificates";
+
   private final DomainActivities domains =
       Workflow.newActivityStub(DomainActivities.class, ActivityStubs.control());
+  private final CertificateSchedulingActivities certificates =
+      Workflow.newActivityStub(CertificateSchedulingActivities.class, ActivityStubs.control());
 
   /** One change at a time: record edits, attach/detach and removal never interleave. */
   private final WorkflowLock changes = Workflow.newWorkflowLock();
@@ -129,6 +140,7 @@ public class DomainWorkflowImpl implements DomainWorkflow {
       waitStartedAt = 0;
       steps.done(STEP_DNS);
       domains.recordDomain(request.domainId(), DomainStatus.ACTIVE, attachedSiteId(), null);
+      certificateNamesChanged(attachedSiteId());
       return;
     }
     dnsSeen = false;
@@ -208,6 +220,7 @@ public class DomainWorkflowImpl implements DomainWorkflow {
    * stores the attachment, then points the platform's records at that host.
    */
   private void routeTo(SiteEndpoint endpoint) {
+    Long previousSite = attachedSiteId();
     if (attached != null && !attached.hostId().equals(endpoint.hostId())) {
       routes(attached.hostId()).removeDomainRoute(request.domainId());
     }
@@ -223,6 +236,30 @@ public class DomainWorkflowImpl implements DomainWorkflow {
       // The platform's records follow the site to its host; the customer's own are kept.
       domains.ensureDefaultRecords(request.domainId());
     }
+    certificateNamesChanged(previousSite, endpoint.siteId());
+  }
+
+  /**
+   * Tells the certificate workflows of these sites that their names may have changed, after the
+   * change is stored (they read the names from the platform DB). A site whose certificate workflow
+   * cannot be reached keeps its current certificate until its next renewal reads the names again.
+   */
+  private void certificateNamesChanged(Long... siteIds) {
+    if (Workflow.getVersion(CERTIFICATES, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    Stream.of(siteIds)
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(
+            siteId -> {
+              try {
+                certificates.siteNamesChanged(siteId);
+              } catch (ActivityFailure e) {
+                log.warn("The certificate of site {} was not told about the change", siteId, e);
+              }
+            });
   }
 
   private static DomainRouteActivities routes(String hostId) {
@@ -233,6 +270,7 @@ public class DomainWorkflowImpl implements DomainWorkflow {
     changes.lock();
     long id = request.domainId();
     domains.recordDomain(id, DomainStatus.REMOVING, attachedSiteId(), null);
+    Long site = attachedSiteId();
     if (attached != null) {
       routes(attached.hostId()).removeDomainRoute(id);
       attached = null;
@@ -244,6 +282,7 @@ public class DomainWorkflowImpl implements DomainWorkflow {
       steps.cancelUnfinished();
     }
     domains.recordDomain(id, DomainStatus.REMOVED, null, null);
+    certificateNamesChanged(site);
   }
 
   @Override
@@ -295,11 +334,13 @@ public class DomainWorkflowImpl implements DomainWorkflow {
   public void detachSite() {
     changes.lock();
     try {
+      Long site = attachedSiteId();
       if (attached != null) {
         routes(attached.hostId()).removeDomainRoute(request.domainId());
         attached = null;
       }
       domains.recordDomain(request.domainId(), status(), null, null);
+      certificateNamesChanged(site);
     } finally {
       changes.unlock();
     }

@@ -1,5 +1,7 @@
 package io.berth.workflows.progress;
 
+import io.berth.workflows.certificate.CertificateSubject;
+import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.domain.DomainWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.site.SiteWorkflow;
@@ -65,6 +67,15 @@ public final class ProgressReader {
   public Progress domain(long domainId) {
     return new Progress(
         describe(DomainWorkflow.workflowId(domainId), DomainWorkflow.STEPS).steps());
+  }
+
+  /**
+   * The steps of the certificate's current cycle (order, validate, issue, install), with retries.
+   * Throws only when Temporal cannot be reached.
+   */
+  public Progress certificate(CertificateSubject subject) {
+    return new Progress(
+        describe(CertificateWorkflow.workflowId(subject), CertificateWorkflow.STEPS).steps());
   }
 
   private Snapshot describe(String workflowId, List<String> defaultSteps) {

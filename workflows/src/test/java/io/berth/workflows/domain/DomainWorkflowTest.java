@@ -40,6 +40,7 @@ class DomainWorkflowTest {
   private final FakeDomains domains = new FakeDomains();
   private final FakeRoutes hostOne = new FakeRoutes();
   private final FakeRoutes hostTwo = new FakeRoutes();
+  private final FakeCertificateScheduling certificates = new FakeCertificateScheduling();
 
   @BeforeEach
   void startEnvironment() {
@@ -54,7 +55,7 @@ class DomainWorkflowTest {
                 .build());
     var control = env.newWorker(TaskQueues.CONTROL);
     control.registerWorkflowImplementationTypes(DomainWorkflowImpl.class);
-    control.registerActivitiesImplementations(domains);
+    control.registerActivitiesImplementations(domains, certificates);
     env.newWorker(TaskQueues.host("h1")).registerActivitiesImplementations(hostOne);
     env.newWorker(TaskQueues.host("h2")).registerActivitiesImplementations(hostTwo);
     domains.sites.put(BLOG.siteId(), BLOG);
@@ -75,7 +76,7 @@ class DomainWorkflowTest {
     if (dir != null) {
       String name = test.getTestMethod().orElseThrow().getName();
       String json = client.fetchHistory(DomainWorkflow.workflowId(DOMAIN)).toJson(true);
-      Files.writeString(Path.of(dir, name + ".domain.json"), json);
+      Files.writeString(Path.of(dir, name + ".domain.certificates.json"), json);
     }
   }
 
@@ -216,6 +217,36 @@ class DomainWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("is not attached to a site");
+  }
+
+  @Test
+  void domainChangesTellTheCertificateWorkflowsOfTheSitesConcerned() {
+    DomainWorkflow domain = start(DomainMode.HOSTED, BLOG.siteId());
+    await().until(() -> domains.statuses.get(DOMAIN) == DomainStatus.ACTIVE);
+    // Once when the route is written, once when DNS is seen pointing here.
+    await().until(() -> certificates.nudged.size() == 2);
+    assertThat(certificates.nudged).containsExactly(BLOG.siteId(), BLOG.siteId());
+
+    domain.attachSite(SHOP.siteId());
+    assertThat(certificates.nudged.subList(2, certificates.nudged.size()))
+        .containsExactly(BLOG.siteId(), SHOP.siteId());
+
+    domain.detachSite();
+    assertThat(certificates.nudged).hasSize(5).last().isEqualTo(SHOP.siteId());
+
+    domain.attachSite(BLOG.siteId());
+    domain.remove();
+    WorkflowStub.fromTyped(domain).getResult(Void.class);
+    assertThat(certificates.nudged).hasSize(7).last().isEqualTo(BLOG.siteId());
+    assertThat(domains.statuses.get(DOMAIN)).isEqualTo(DomainStatus.REMOVED);
+  }
+
+  @Test
+  void givenNoSite_noCertificateWorkflowIsTold() {
+    start(DomainMode.HOSTED, null);
+    await().until(() -> domains.statuses.get(DOMAIN) == DomainStatus.ACTIVE);
+
+    assertThat(certificates.nudged).isEmpty();
   }
 
   @Test
