@@ -21,7 +21,11 @@ final class Browser implements AutoCloseable {
   final WebDriver driver;
   private final WebDriverWait wait;
 
-  Browser() throws IOException {
+  /**
+   * @param extraArguments more Chromium switches, e.g. {@code --host-resolver-rules} for a test's
+   *     own domain names
+   */
+  Browser(String... extraArguments) throws IOException {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -38,6 +42,7 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory("berth-chromium"));
+    options.addArguments(extraArguments);
     driver =
         new ChromeDriver(
             new ChromeDriverService.Builder()

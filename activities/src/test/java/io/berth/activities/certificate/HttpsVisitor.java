@@ -1,0 +1,118 @@
+package io.berth.activities.certificate;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A visitor of the host's nginx on 127.0.0.1 who trusts only one root (Pebble's): what curl gets
+ * over HTTPS and plain HTTP for a name, and the serial of the certificate served for it.
+ */
+final class HttpsVisitor {
+
+  record Answer(int exitCode, String output) {}
+
+  private final Path rootPem;
+  private final X509Certificate root;
+
+  private HttpsVisitor(Path rootPem, X509Certificate root) {
+    this.rootPem = rootPem;
+    this.root = root;
+  }
+
+  /** Trusts the root, written as PEM to the file curl reads with {@code --cacert}. */
+  static HttpsVisitor trusting(X509Certificate root, Path rootPem) throws Exception {
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(root.getEncoded())
+            + "\n-----END CERTIFICATE-----\n";
+    Files.writeString(rootPem, pem, StandardCharsets.US_ASCII);
+    return new HttpsVisitor(rootPem, root);
+  }
+
+  /** {@code curl --cacert <root> --resolve <name>:<port>:127.0.0.1 https://<name>:<port>/}. */
+  Answer https(String name, int port) throws Exception {
+    return run(
+        List.of(
+            "curl",
+            "-sS",
+            "--noproxy",
+            "*",
+            "--max-time",
+            "10",
+            "--cacert",
+            rootPem.toString(),
+            "--resolve",
+            name + ":" + port + ":127.0.0.1",
+            "https://" + name + ":" + port + "/"));
+  }
+
+  /** The status and redirect target of {@code http://<name>:<port>/}, as "301 https://…". */
+  Answer http(String name, int port) throws Exception {
+    return run(
+        List.of(
+            "curl",
+            "-sS",
+            "--noproxy",
+            "*",
+            "--max-time",
+            "10",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code} %{redirect_url}",
+            "--resolve",
+            name + ":" + port + ":127.0.0.1",
+            "http://" + name + ":" + port + "/"));
+  }
+
+  /** The serial (lower-case hex) of the leaf served for the name; throws unless it is trusted. */
+  String servedSerial(String name, int port) throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    trust.setCertificateEntry("pebble-root", root);
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trustManagers.getTrustManagers(), null);
+    Socket plain = new Socket();
+    plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+    plain.setSoTimeout(10_000);
+    try (SSLSocket socket =
+        (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true)) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setServerNames(List.of(new SNIHostName(name)));
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+      return leaf.getSerialNumber().toString(16);
+    }
+  }
+
+  private static Answer run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(command + " did not finish");
+    }
+    return new Answer(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
