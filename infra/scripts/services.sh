@@ -198,8 +198,9 @@ pebble_up() {
     -e "s#@TLS_PORT@#$PEBBLE_TLS_PORT#g" -e "s#@VALIDITY@#$PEBBLE_VALIDITY#g" \
     "$ROOT/infra/pebble/pebble-config.json.template" >"$dir/pebble-config.json"
   log "starting Pebble on 127.0.0.1:$PEBBLE_PORT (management $PEBBLE_MANAGEMENT_PORT, DNS 127.0.0.1:$DNS_PORT)"
-  PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=0 nohup pebble -config "$dir/pebble-config.json" \
-    -dnsserver "127.0.0.1:$DNS_PORT" >"$BERTH_HOME/logs/pebble.log" 2>&1 &
+  PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=0 PEBBLE_AUTHZREUSE=0 \
+    nohup pebble -config "$dir/pebble-config.json" -dnsserver "127.0.0.1:$DNS_PORT" \
+    >"$BERTH_HOME/logs/pebble.log" 2>&1 &
   echo $! >"$dir/pid"
   wait_for "$PEBBLE_PORT" Pebble 30 || { log "see $BERTH_HOME/logs/pebble.log"; return 1; }
 }

@@ -398,6 +398,16 @@ public final class AcmeCertificateAuthority implements CertificateAuthority {
       String type = server.getType().toString();
       String kind = type.substring(type.lastIndexOf(':') + 1);
       String detail = words(server.getProblem());
+      if (kind.equals("rateLimited")) {
+        // Asking again soon only extends the limit: the workflow waits its longest backoff.
+        return new PermanentException(
+            FailureType.RATE_LIMITED,
+            "The CA's rate limit was reached for "
+                + what
+                + "; retrying later. The CA said: "
+                + detail,
+            e);
+      }
       if (PERMANENT_PROBLEMS.contains(kind)) {
         return new PermanentException(
             FailureType.INVALID_INPUT, "The CA refused " + what + ": " + detail, e);

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -61,6 +62,13 @@ class CertificateJourneyIT {
 
   static final int HTTP_PORT = 8880;
   static final int HTTPS_PORT = 8443;
+
+  /**
+   * Where a customer's A record points when it no longer points here: a loopback address the shared
+   * nginx does not listen on (it listens on 127.0.0.1 only), so Pebble's HTTP-01 request is refused
+   * at once, without any traffic leaving the machine.
+   */
+  static final String NOTHING_ANSWERS = "127.0.0.2";
 
   /** The platform's sites domain: unused here, fresh so that nothing of it meets another test. */
   static final String SITES_DOMAIN = BindServer.newZoneName();
@@ -201,6 +209,39 @@ class CertificateJourneyIT {
     assertThat(installedSerials(site.subject())).containsExactly(issued.serial());
   }
 
+  @Test
+  void aFailedRenewal_neverReplacesTheWorkingCertificate() throws Exception {
+    LiveSite site = liveSite("still served");
+    HttpsVisitor visitor = visitorTrustingPebble();
+    IssuedCertificate working = issueAndInstall(site.subject());
+    assertServed(visitor, site, working.serial(), "still served");
+    long workingOrder = orderOf(working);
+
+    zones.replaceRecordSet(site.domain(), "@", RecordType.A, 60, List.of(NOTHING_ANSWERS));
+    AcmeOrder renewal = ca.placeOrder(site.subject(), ca.target(site.subject()));
+
+    assertThat(renewal.orderId()).isNotEqualTo(workingOrder);
+    assertThat(renewal.challenges())
+        .extracting(AcmeChallenge::identifier)
+        .containsExactlyInAnyOrderElementsOf(site.names());
+    ValidationResult refused = validateWithChallenges(renewal);
+
+    assertThat(refused.valid()).isFalse();
+    assertThat(refused.reason()).startsWith(site.domain() + " does not point to this server");
+    assertThat(orderStatus(renewal.orderId())).containsExactly("INVALID", refused.reason());
+    assertThat(rows("certificate", site.subject())).isEqualTo(1);
+    assertThat(installedSerials(site.subject())).containsExactly(working.serial());
+    assertServed(visitor, site, working.serial(), "still served");
+
+    zones.replaceRecordSet(site.domain(), "@", RecordType.A, 60, List.of("127.0.0.1"));
+    IssuedCertificate renewed = issueAndInstall(site.subject());
+
+    assertThat(orderOf(renewed)).isNotIn(workingOrder, renewal.orderId());
+    assertThat(renewed.serial()).isNotEqualTo(working.serial());
+    assertServed(visitor, site, renewed.serial(), "still served");
+    assertThat(orderStatus(renewal.orderId())).containsExactly("INVALID", refused.reason());
+  }
+
   // --- the workflow's steps
 
   /** One cycle of {@code CertificateWorkflowImpl}: order → validate → issue → install. */
@@ -312,6 +353,32 @@ class CertificateJourneyIT {
     Path rootPem = Files.createTempFile("pebble-root", ".pem");
     cleanups.push(() -> Files.deleteIfExists(rootPem));
     return HttpsVisitor.trusting(PebbleServer.issuingRoot(), rootPem);
+  }
+
+  /** What a visitor trusting only Pebble's root gets for every name of the site on 8443. */
+  private static void assertServed(HttpsVisitor visitor, LiveSite site, String serial, String body)
+      throws Exception {
+    for (String name : site.names()) {
+      assertThat(visitor.servedSerial(name, HTTPS_PORT)).as(name).isEqualTo(serial);
+      HttpsVisitor.Answer https = visitor.https(name, HTTPS_PORT);
+      assertThat(https.exitCode()).as(name + ": " + https.output()).isZero();
+      assertThat(https.output()).as(name).isEqualTo(body);
+    }
+  }
+
+  private long orderOf(IssuedCertificate certificate) {
+    return jdbc.sql("SELECT order_id FROM certificate WHERE id = :id")
+        .param("id", certificate.certificateId())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The order row's status and failure, as support reads them. */
+  private List<String> orderStatus(long orderId) {
+    return jdbc.sql("SELECT status, failure FROM acme_order WHERE id = :id")
+        .param("id", orderId)
+        .query((row, i) -> Arrays.asList(row.getString(1), row.getString(2)))
+        .single();
   }
 
   private int rows(String table, CertificateSubject subject) {
