@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# ./berth bench: paid→live latency of static sites (sequential and concurrent orders) and of
-# WordPress sites (sequential), the idle memory of a WordPress container and of a customer's
-# MariaDB, and the resident memory of panel and worker, on the real services. Writes bench/results/<date>-*.md.
+# ./berth bench [certificates]: on the real services,
+#   (no mode)      paid→live latency of static sites (sequential and concurrent orders) and of
+#                  WordPress sites (sequential), the idle memory of a WordPress container and of a
+#                  customer's MariaDB, the resident memory of panel and worker, then domain
+#                  attached→HTTPS latency; writes bench/results/<date>-paid-to-live.md and
+#                  bench/results/<date>-attach-to-https.md
+#   certificates   only domain attached→HTTPS latency: bench/results/<date>-attach-to-https.md
 # Like the system tests it starts from an empty bench database and removes Berth site
-# containers, networks and routes left on this machine.
+# containers, networks and routes left on this machine, and the bench's DNS zones and the TLS
+# files of the shared nginx; it removes them again when it ends.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,6 +16,12 @@ export BERTH_HOME=${BERTH_HOME:-$ROOT/.berth}
 SERVICES=$ROOT/infra/scripts/services.sh
 N=${BERTH_BENCH_ORDERS:-20}
 N_WP=${BERTH_BENCH_WORDPRESS_ORDERS:-10}
+N_CERT=${BERTH_BENCH_CERTIFICATES:-10}
+MODE=${1:-all}
+case $MODE in
+  all | certificates) ;;
+  *) echo "usage: ./berth bench [certificates]" >&2; exit 2 ;;
+esac
 ADMIN_EMAIL=bench-support@berth.test
 ADMIN_PASSWORD=Bench-support-password-1
 NAMESPACE=berth-bench
@@ -22,7 +33,19 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 log "building"
 (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true)
 
-log "resetting the bench database, namespace, site containers and routes"
+log "resetting the bench database, namespace, site containers, routes, bench zones and TLS files"
+# The hosted zones the bench made are the domains of its database: read them before it goes.
+bench_zones() {
+  su postgres -c "psql -d berth_bench -Atqc 'SELECT DISTINCT name FROM domain'" 2>/dev/null || true
+}
+reset_certificates() {
+  local zone
+  for zone in $1; do
+    rndc -c "$BERTH_HOME/bind/rndc.conf" delzone -clean "$zone" >/dev/null 2>&1 || true
+  done
+  rm -f "$BERTH_HOME"/nginx/tls/* "$BERTH_HOME"/nginx/sites/domain-*.conf
+}
+zones=$(bench_zones)
 su postgres -c "psql -qc 'DROP DATABASE IF EXISTS berth_bench WITH (FORCE)'" >/dev/null
 su postgres -c "createdb -O berth berth_bench"
 "$("$SERVICES" temporal-bin)" workflow terminate --namespace "$NAMESPACE" \
@@ -36,6 +59,7 @@ reset_sites() {
   rm -f "$BERTH_HOME"/nginx/sites/site-*.conf
   nginx -s reload -c "$BERTH_HOME/nginx/nginx.conf" -p "$BERTH_HOME/nginx"
 }
+reset_certificates "$zones"
 reset_sites
 
 export BERTH_DB_URL=jdbc:postgresql://127.0.0.1:5432/berth_bench BERTH_DB_USER=berth BERTH_DB_PASSWORD=berth
@@ -46,70 +70,115 @@ java -jar "$(ls "$ROOT"/worker/target/worker-*.jar | grep -v original)" >"$BERTH
 worker=$!
 java -jar "$(ls "$ROOT"/web-panel/target/web-panel-*.jar | grep -v original)" >"$BERTH_HOME/logs/bench-panel.log" 2>&1 &
 panel=$!
-trap 'kill $worker $panel 2>/dev/null; wait 2>/dev/null; reset_sites' EXIT
+trap 'kill $worker $panel 2>/dev/null; wait 2>/dev/null; reset_certificates "$(bench_zones)"; reset_sites' EXIT
 for _ in $(seq 1 600); do curl -fs --noproxy "*" -o /dev/null http://127.0.0.1:8080/api/v1/plans && break; sleep 0.2; done
 
 rss_mb() { echo $(($(ps -o rss= -p "$1") / 1024)); }
-idle_panel=$(rss_mb $panel); idle_worker=$(rss_mb $worker)
+paid_to_live() {
+  local idle_panel idle_worker table wp_table busy_panel busy_worker wp_mib db_mib report
+  idle_panel=$(rss_mb $panel); idle_worker=$(rss_mb $worker)
 
-log "measuring paid→live with $N sequential and $N concurrent orders"
-table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N")
+  log "measuring paid→live with $N sequential and $N concurrent orders"
+  table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N")
 
-log "measuring paid→WordPress ready with $N_WP sequential orders"
-wp_table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N_WP" wordpress)
-busy_panel=$(rss_mb $panel); busy_worker=$(rss_mb $worker)
+  log "measuring paid→WordPress ready with $N_WP sequential orders"
+  wp_table=$(java "$ROOT/bench/PaidToLive.java" http://127.0.0.1:8080 8880 "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$N_WP" wordpress)
+  busy_panel=$(rss_mb $panel); busy_worker=$(rss_mb $worker)
 
-log "letting the WordPress sites and their databases idle for 60 s"
-sleep 60
-# Median memory (MiB) of the running containers made from image $1.
-median_mib() {
-  local ids
-  ids=$(docker ps -q --filter "ancestor=$1")
-  [[ -n $ids ]] || { echo "n/a"; return; }
-  # shellcheck disable=SC2086
-  docker stats --no-stream --format '{{.MemUsage}}' $ids | awk '
-    {
-      v = $1; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[A-Za-z]/, "", v)
-      if (unit == "GiB") v *= 1024; else if (unit == "KiB") v /= 1024; else if (unit == "B") v /= 1048576
-      print v
-    }' | sort -n | awk '
-    { a[NR] = $1 }
-    END {
-      if (NR == 0) { print "n/a"; exit }
-      m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-      printf "%.1f (n=%d)", m, NR
-    }'
+  log "letting the WordPress sites and their databases idle for 60 s"
+  sleep 60
+  # Median memory (MiB) of the running containers made from image $1.
+  median_mib() {
+    local ids
+    ids=$(docker ps -q --filter "ancestor=$1")
+    [[ -n $ids ]] || { echo "n/a"; return; }
+    # shellcheck disable=SC2086
+    docker stats --no-stream --format '{{.MemUsage}}' $ids | awk '
+      {
+        v = $1; unit = v; gsub(/[0-9.]/, "", unit); gsub(/[A-Za-z]/, "", v)
+        if (unit == "GiB") v *= 1024; else if (unit == "KiB") v /= 1024; else if (unit == "B") v /= 1048576
+        print v
+      }' | sort -n | awk '
+      { a[NR] = $1 }
+      END {
+        if (NR == 0) { print "n/a"; exit }
+        m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+        printf "%.1f (n=%d)", m, NR
+      }'
+  }
+  wp_mib=$(median_mib berth/wordpress:1)
+  db_mib=$(median_mib berth/mariadb:1)
+
+  report=$ROOT/bench/results/$(date +%F)-paid-to-live.md
+  {
+    echo "# Paid→live, static sites — $(date -u +'%F %H:%M UTC')"
+    echo
+    echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB."
+    echo "Clock: from the admin API's mark-paid call to the site's first HTTP 200 through nginx."
+    echo "Command: \`./berth bench\` (BERTH_BENCH_ORDERS=$N, BERTH_BENCH_WORDPRESS_ORDERS=$N_WP)."
+    echo
+    echo "$table"
+    echo
+    echo "| process | RSS idle (MB) | RSS after the runs (MB) |"
+    echo "| --- | --- | --- |"
+    echo "| panel | $idle_panel | $busy_panel |"
+    echo "| worker | $idle_worker | $busy_worker |"
+    echo
+    echo "## Paid→WordPress ready"
+    echo
+    echo "Clock: from mark-paid to both the front page and wp-login.php answering 200 through nginx"
+    echo "(database, container, WordPress install, route and health check included)."
+    echo
+    echo "$wp_table"
+    echo
+    echo "| container, after 60 s idle (docker stats) | median MiB |"
+    echo "| --- | --- |"
+    echo "| WordPress site | $wp_mib |"
+    echo "| customer MariaDB | $db_mib |"
+  } >"$report"
+  cat "$report"
+  log "report: $report"
 }
-wp_mib=$(median_mib berth/wordpress:1)
-db_mib=$(median_mib berth/mariadb:1)
+
+# Domain attached→HTTPS: each sample attaches a fresh hosted domain to a fresh Trial site and
+# waits for curl, trusting only Pebble's root of this run, to get 200 over HTTPS on 8443.
+attach_to_https() {
+  local command=$1 root table status=0 report
+  root=$(mktemp)
+  curl -fsS --noproxy "*" --cacert "$BERTH_HOME/pebble/ca.pem" -o "$root" https://127.0.0.1:15000/roots/0 || {
+    log "Pebble's root is unavailable (management https://127.0.0.1:15000): ./berth services up pebble"
+    return 1
+  }
+  log "measuring domain attached→HTTPS with $N_CERT sequential samples"
+  table=$(java "$ROOT/bench/AttachToHttps.java" http://127.0.0.1:8080 8443 "$root" "$N_CERT") || status=$?
+  rm -f "$root"
+  report=$ROOT/bench/results/$(date +%F)-attach-to-https.md
+  {
+    echo "# Domain attached→HTTPS — $(date -u +'%F %H:%M UTC')"
+    echo
+    echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; CA: Pebble on 127.0.0.1:14000 (HTTP-01)."
+    echo "Method: $N_CERT sequential samples through REST API v1 only. Each is a new customer who orders the"
+    echo "Trial plan's static site and waits for it ACTIVE, then adds the domain \`b<run><i>.test\` with hosted DNS"
+    echo "and waits for its DNS check (status ACTIVE). Clock: from sending \`POST /api/v1/domains/{id}/site\` to the"
+    echo "first \`curl --noproxy '*' --cacert <Pebble root> --resolve <name>:8443:127.0.0.1 https://<name>:8443/\`"
+    echo "that answers 200 (polled every 100 ms, so up to ~0.1 s late), and, polled alongside, to the first"
+    echo "\`GET /api/v1/sites/{id}/certificate\` answering status ISSUED (installed, renewal scheduled). The clock"
+    echo "covers the attach update, the route, the certificate workflow's ACME order, HTTP-01 validation,"
+    echo "issuance and the nginx install. Percentiles are nearest-rank."
+    echo "Command: \`$command\` (BERTH_BENCH_CERTIFICATES=$N_CERT)."
+    echo
+    echo "$table"
+  } >"$report"
+  cat "$report"
+  log "report: $report"
+  ((status == 0)) || log "not every sample was served over HTTPS: see $BERTH_HOME/logs/bench-worker.log"
+  return "$status"
+}
 
 mkdir -p "$ROOT/bench/results"
-report=$ROOT/bench/results/$(date +%F)-paid-to-live.md
-{
-  echo "# Paid→live, static sites — $(date -u +'%F %H:%M UTC')"
-  echo
-  echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB."
-  echo "Clock: from the admin API's mark-paid call to the site's first HTTP 200 through nginx."
-  echo "Command: \`./berth bench\` (BERTH_BENCH_ORDERS=$N)."
-  echo
-  echo "$table"
-  echo
-  echo "| process | RSS idle (MB) | RSS after the runs (MB) |"
-  echo "| --- | --- | --- |"
-  echo "| panel | $idle_panel | $busy_panel |"
-  echo "| worker | $idle_worker | $busy_worker |"
-  echo
-  echo "## Paid→WordPress ready"
-  echo
-  echo "Clock: from mark-paid to both the front page and wp-login.php answering 200 through nginx"
-  echo "(database, container, WordPress install, route and health check included)."
-  echo
-  echo "$wp_table"
-  echo
-  echo "| container, after 60 s idle (docker stats) | median MiB |"
-  echo "| --- | --- |"
-  echo "| WordPress site | $wp_mib |"
-  echo "| customer MariaDB | $db_mib |"
-} >"$report"
-cat "$report"
-log "report: $report"
+if [[ $MODE == all ]]; then
+  paid_to_live
+  attach_to_https "./berth bench"
+else
+  attach_to_https "./berth bench certificates"
+fi
