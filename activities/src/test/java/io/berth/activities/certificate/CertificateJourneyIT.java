@@ -34,6 +34,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,23 +218,28 @@ class CertificateJourneyIT {
     assertServed(visitor, site, working.serial(), "still served");
     long workingOrder = orderOf(working);
 
-    zones.replaceRecordSet(site.domain(), "@", RecordType.A, 60, List.of(NOTHING_ANSWERS));
+    // Both names point away: Pebble still reuses a valid authorization now and then (about 1 in
+    // 100 per name even with PEBBLE_AUTHZREUSE=0), and whichever name it does check must fail.
+    pointNames(site.domain(), NOTHING_ANSWERS);
     AcmeOrder renewal = ca.placeOrder(site.subject(), ca.target(site.subject()));
 
     assertThat(renewal.orderId()).isNotEqualTo(workingOrder);
     assertThat(renewal.challenges())
+        .isNotEmpty()
         .extracting(AcmeChallenge::identifier)
-        .containsExactlyInAnyOrderElementsOf(site.names());
+        .isSubsetOf(site.names());
     ValidationResult refused = validateWithChallenges(renewal);
 
     assertThat(refused.valid()).isFalse();
-    assertThat(refused.reason()).startsWith(site.domain() + " does not point to this server");
+    assertThat(refused.reason())
+        .matches(
+            "(?s)(www\\.)?" + Pattern.quote(site.domain()) + " does not point to this server.*");
     assertThat(orderStatus(renewal.orderId())).containsExactly("INVALID", refused.reason());
     assertThat(rows("certificate", site.subject())).isEqualTo(1);
     assertThat(installedSerials(site.subject())).containsExactly(working.serial());
     assertServed(visitor, site, working.serial(), "still served");
 
-    zones.replaceRecordSet(site.domain(), "@", RecordType.A, 60, List.of("127.0.0.1"));
+    pointNames(site.domain(), "127.0.0.1");
     IssuedCertificate renewed = issueAndInstall(site.subject());
 
     assertThat(orderOf(renewed)).isNotIn(workingOrder, renewal.orderId());
@@ -394,5 +400,12 @@ class CertificateJourneyIT {
         .param("s", subject.key())
         .query(String.class)
         .list();
+  }
+
+  /** Points the domain and its {@code www.} at the address, as a customer's DNS change would. */
+  private void pointNames(String domain, String address) {
+    for (String owner : List.of("@", "www")) {
+      zones.replaceRecordSet(domain, owner, RecordType.A, 60, List.of(address));
+    }
   }
 }
