@@ -85,6 +85,9 @@ postgres_up() {
   # The platform's own role and databases: berth (dev) and berth_test (tests).
   su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='berth'\"" | grep -q 1 \
     || su postgres -c "psql -qc \"CREATE ROLE berth LOGIN PASSWORD 'berth' CREATEDB\""
+  # Tests and bench recreate their databases with DROP DATABASE … WITH (FORCE), which must also
+  # end an autovacuum worker that happens to be in there: PostgreSQL asks for pg_signal_backend.
+  su postgres -c "psql -qc 'GRANT pg_signal_backend TO berth'" >/dev/null 2>&1
   for db in berth berth_test; do
     su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
       || su postgres -c "createdb -O berth $db"
