@@ -1,22 +1,14 @@
 package io.berth.activities.certificate;
 
+import io.berth.activities.proxy.HttpsProbe;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A visitor of the host's nginx on 127.0.0.1 who trusts only one root (Pebble's): what curl gets
@@ -83,27 +75,7 @@ final class HttpsVisitor {
 
   /** The serial (lower-case hex) of the leaf served for the name; throws unless it is trusted. */
   String servedSerial(String name, int port) throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    trust.setCertificateEntry("pebble-root", root);
-    TrustManagerFactory trustManagers =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trustManagers.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trustManagers.getTrustManagers(), null);
-    Socket plain = new Socket();
-    plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-    plain.setSoTimeout(10_000);
-    try (SSLSocket socket =
-        (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true)) {
-      SSLParameters parameters = socket.getSSLParameters();
-      parameters.setServerNames(List.of(new SNIHostName(name)));
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      socket.setSSLParameters(parameters);
-      socket.startHandshake();
-      X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
-      return leaf.getSerialNumber().toString(16);
-    }
+    return HttpsProbe.servedSerial(port, name, root);
   }
 
   private static Answer run(List<String> command) throws IOException, InterruptedException {

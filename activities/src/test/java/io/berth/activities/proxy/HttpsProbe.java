@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * What a visitor's HTTPS client sees on 127.0.0.1 for a host name: curl's answer, and the serial of
  * the certificate served (checked against the test CA and the name, as a browser would).
  */
-final class HttpsProbe {
+public final class HttpsProbe {
 
   private HttpsProbe() {}
 
@@ -43,12 +43,23 @@ final class HttpsProbe {
 
   /** The serial (lower-case hex) of the leaf served for the name; throws if it is not trusted. */
   static String servedSerial(int port, String host, Path ca) throws Exception {
+    try (InputStream in = Files.newInputStream(ca)) {
+      return servedSerial(
+          port,
+          host,
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+  }
+
+  /**
+   * The serial (lower-case hex) of the leaf served for the name on 127.0.0.1, with SNI and host
+   * name checks; throws unless it chains to {@code trusted}.
+   */
+  public static String servedSerial(int port, String host, X509Certificate trusted)
+      throws Exception {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
-    try (InputStream in = Files.newInputStream(ca)) {
-      trust.setCertificateEntry(
-          "test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
+    trust.setCertificateEntry("trusted", trusted);
     TrustManagerFactory trustManagers =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trustManagers.init(trust);
