@@ -1,7 +1,7 @@
 package io.berth.activities.certificate;
 
 import io.berth.activities.common.PermanentException;
-import io.berth.activities.dns.DnsConfig.DnsResolverProperties;
+import io.berth.activities.dns.DnsLookups;
 import io.berth.activities.dns.DnsZones;
 import io.berth.persistence.certificate.AcmeOrderRepository;
 import io.berth.persistence.certificate.AcmeOrderRow;
@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,9 +64,8 @@ public class CertificateActivitiesImpl implements CertificateActivities {
       CertificateAuthority ca,
       JdbcClient jdbc,
       DnsZones zones,
-      DnsResolverProperties resolver,
+      DnsLookups lookups,
       AcmeConfig.CertificateProperties properties,
-      Environment environment,
       @Value("${berth.sites.domain:berth.localhost}") String sitesDomain,
       @Value("${berth.host.timeout:90s}") Duration hostTimeout) {
     this(
@@ -77,18 +75,7 @@ public class CertificateActivitiesImpl implements CertificateActivities {
         ca,
         jdbc,
         new CertificateTargets(jdbc, sitesDomain, properties.platform().hostId(), hostTimeout),
-        new DnsChallenges(
-            zones,
-            new DnsChallenges.Resolver(
-                resolver.host(),
-                resolver.port() != null
-                    ? resolver.port()
-                    : Integer.parseInt(
-                        environment.resolveRequiredPlaceholders("${BERTH_DNS_PORT:5300}")),
-                resolver.timeout()),
-            sitesDomain,
-            properties.dnsTtl(),
-            properties.dnsWait()));
+        new DnsChallenges(zones, lookups, sitesDomain, properties.dnsTtl(), properties.dnsWait()));
   }
 
   CertificateActivitiesImpl(

@@ -1,12 +1,12 @@
 package io.berth.activities.certificate;
 
 import io.berth.activities.common.PermanentException;
+import io.berth.activities.dns.DnsLookupException;
+import io.berth.activities.dns.DnsLookups;
 import io.berth.activities.dns.DnsZones;
 import io.berth.activities.dns.RecordType;
 import io.berth.workflows.certificate.AcmeChallenge;
 import io.berth.workflows.common.FailureType;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 
 /**
  * DNS-01 records on Berth's own DNS through the {@link DnsZones} port. All challenges of one owner
@@ -33,20 +24,21 @@ import org.xbill.DNS.Type;
  */
 final class DnsChallenges {
 
-  /** The resolver to check with (in development and CI the local BIND the CA resolves through). */
-  record Resolver(String host, int port, Duration timeout) {}
-
   private static final String PREFIX = "_acme-challenge.";
 
   private final DnsZones zones;
-  private final Resolver resolver;
+  private final DnsLookups lookups;
   private final String sitesDomain;
   private final long ttl;
   private final Duration wait;
 
-  DnsChallenges(DnsZones zones, Resolver resolver, String sitesDomain, long ttl, Duration wait) {
+  /**
+   * @param lookups the resolver the CA asks (in development and CI the local BIND it resolves
+   *     through), to know when the records are visible
+   */
+  DnsChallenges(DnsZones zones, DnsLookups lookups, String sitesDomain, long ttl, Duration wait) {
     this.zones = zones;
-    this.resolver = resolver;
+    this.lookups = lookups;
     this.sitesDomain = sitesDomain.toLowerCase(Locale.ROOT);
     this.ttl = ttl;
     this.wait = wait;
@@ -128,11 +120,7 @@ final class DnsChallenges {
         throw new IllegalStateException(
             "The TXT record "
                 + owner
-                + " is not visible on "
-                + resolver.host()
-                + ":"
-                + resolver.port()
-                + " after "
+                + " is not visible to the DNS resolver after "
                 + wait.toSeconds()
                 + " s (it answers "
                 + seen.size()
@@ -149,23 +137,11 @@ final class DnsChallenges {
     }
   }
 
+  /** What the resolver answers now; nothing while it does not answer at all. */
   private List<String> txt(String owner) {
     try {
-      Name name = Name.fromString(owner + ".");
-      SimpleResolver simple =
-          new SimpleResolver(new InetSocketAddress(resolver.host(), resolver.port()));
-      simple.setTimeout(resolver.timeout());
-      Message answer = simple.send(Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN)));
-      List<String> values = new ArrayList<>();
-      for (Record record : answer.getSection(Section.ANSWER)) {
-        if (record instanceof TXTRecord txt && record.getName().equals(name)) {
-          values.add(String.join("", txt.getStrings()));
-        }
-      }
-      return values;
-    } catch (TextParseException e) {
-      throw new PermanentException(FailureType.INVALID_INPUT, "Not a DNS name: " + owner, e);
-    } catch (IOException e) {
+      return lookups.texts(owner);
+    } catch (DnsLookupException notYet) {
       return List.of();
     }
   }

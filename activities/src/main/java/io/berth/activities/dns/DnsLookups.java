@@ -24,4 +24,10 @@ public interface DnsLookups {
    * {@code ["ns1.berth.test"]}; empty when there are none.
    */
   List<String> nameServers(String zone);
+
+  /**
+   * The TXT values of {@code name}, each record's character strings joined into one value (as
+   * ACME's DNS-01 and SPF read them); empty when there are none.
+   */
+  List<String> texts(String name);
 }

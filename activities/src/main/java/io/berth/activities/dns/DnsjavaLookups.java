@@ -21,6 +21,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -65,6 +66,13 @@ public final class DnsjavaLookups implements DnsLookups {
   public List<String> nameServers(String zone) {
     return lookup(zone, Type.NS).stream()
         .map(r -> RecordValidator.display(((NSRecord) r).getTarget()).toLowerCase(Locale.ROOT))
+        .toList();
+  }
+
+  @Override
+  public List<String> texts(String name) {
+    return lookup(name, Type.TXT).stream()
+        .map(r -> String.join("", ((TXTRecord) r).getStrings()))
         .toList();
   }
 

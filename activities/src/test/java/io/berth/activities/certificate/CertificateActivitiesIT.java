@@ -21,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -29,7 +28,6 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -73,18 +71,8 @@ class CertificateActivitiesIT {
   static void realServices(DynamicPropertyRegistry properties) throws Exception {
     PebbleServer.ensureRunning();
     PlatformDatabase.createFor(properties, "berth_certificate_it");
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    properties.add("berth.secrets.key", () -> Base64.getEncoder().encodeToString(key));
-    properties.add("berth.acme.directory-url", () -> PebbleServer.DIRECTORY);
-    properties.add("berth.acme.trusted-ca", () -> PebbleServer.listenerCa().toString());
-    properties.add("berth.sites.domain", () -> SITES_DOMAIN);
-    properties.add("berth.certificates.platform.host-id", () -> PlatformRows.HOST);
-    properties.add("berth.dns.port", BindServer::port);
-    properties.add("berth.dns.resolver.port", BindServer::port);
-    properties.add("berth.dns.tsig-key-file", () -> BindServer.directory().resolve("update.key"));
-    properties.add("berth.dns.rndc-conf", () -> BindServer.directory().resolve("rndc.conf"));
-    properties.add("berth.dns.zone-directory", () -> BindServer.directory().resolve("zones"));
+    PebbleServer.register(properties, SITES_DOMAIN);
+    BindServer.register(properties);
   }
 
   @Autowired CertificateActivities activities;

@@ -8,6 +8,7 @@ import io.berth.activities.dns.DnsConfig;
 import io.berth.activities.dns.DnsZones;
 import io.berth.activities.dns.RecordType;
 import io.berth.activities.proxy.CertificateHostActivitiesImpl;
+import io.berth.activities.proxy.Command;
 import io.berth.activities.proxy.ProxyConfig;
 import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.testing.PlatformDatabase;
@@ -27,10 +28,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,21 +89,11 @@ class CertificateJourneyIT {
   static void realServices(DynamicPropertyRegistry properties) throws Exception {
     PebbleServer.ensureRunning();
     PlatformDatabase.createFor(properties, "berth_certificate_journey_it");
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    properties.add("berth.secrets.key", () -> Base64.getEncoder().encodeToString(key));
-    properties.add("berth.acme.directory-url", () -> PebbleServer.DIRECTORY);
-    properties.add("berth.acme.trusted-ca", () -> PebbleServer.listenerCa().toString());
-    properties.add("berth.sites.domain", () -> SITES_DOMAIN);
-    properties.add("berth.certificates.platform.host-id", () -> PlatformRows.HOST);
+    PebbleServer.register(properties, SITES_DOMAIN);
     properties.add("berth.proxy.prefix", () -> PebbleServer.home().resolve("nginx").toString());
     properties.add("berth.proxy.listen", () -> "127.0.0.1:" + HTTP_PORT);
     properties.add("berth.proxy.https-listen", () -> "127.0.0.1:" + HTTPS_PORT);
-    properties.add("berth.dns.port", BindServer::port);
-    properties.add("berth.dns.resolver.port", BindServer::port);
-    properties.add("berth.dns.tsig-key-file", () -> BindServer.directory().resolve("update.key"));
-    properties.add("berth.dns.rndc-conf", () -> BindServer.directory().resolve("rndc.conf"));
-    properties.add("berth.dns.zone-directory", () -> BindServer.directory().resolve("zones"));
+    BindServer.register(properties);
   }
 
   @Autowired CertificateActivities ca;
@@ -153,7 +142,7 @@ class CertificateJourneyIT {
 
     assertThat(first.names()).containsExactly(site.domain(), "www." + site.domain());
     for (String name : site.names()) {
-      HttpsVisitor.Answer https = visitor.https(name, HTTPS_PORT);
+      Command.Result https = visitor.https(name, HTTPS_PORT);
       assertThat(https.exitCode()).as(name + ": " + https.output()).isZero();
       assertThat(https.output()).as(name).isEqualTo("the journey site");
       assertThat(visitor.servedSerial(name, HTTPS_PORT)).as(name).isEqualTo(first.serial());
@@ -169,7 +158,7 @@ class CertificateJourneyIT {
     assertThat(renewed.names()).isEqualTo(first.names());
     for (String name : site.names()) {
       assertThat(visitor.servedSerial(name, HTTPS_PORT)).as(name).isEqualTo(renewed.serial());
-      HttpsVisitor.Answer https = visitor.https(name, HTTPS_PORT);
+      Command.Result https = visitor.https(name, HTTPS_PORT);
       assertThat(https.exitCode()).as(name + ": " + https.output()).isZero();
       assertThat(https.output()).as(name).isEqualTo("the journey site");
     }
@@ -366,7 +355,7 @@ class CertificateJourneyIT {
       throws Exception {
     for (String name : site.names()) {
       assertThat(visitor.servedSerial(name, HTTPS_PORT)).as(name).isEqualTo(serial);
-      HttpsVisitor.Answer https = visitor.https(name, HTTPS_PORT);
+      Command.Result https = visitor.https(name, HTTPS_PORT);
       assertThat(https.exitCode()).as(name + ": " + https.output()).isZero();
       assertThat(https.output()).as(name).isEqualTo(body);
     }

@@ -1,22 +1,19 @@
 package io.berth.activities.certificate;
 
+import io.berth.activities.proxy.Command;
 import io.berth.activities.proxy.HttpsProbe;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A visitor of the host's nginx on 127.0.0.1 who trusts only one root (Pebble's): what curl gets
  * over HTTPS and plain HTTP for a name, and the serial of the certificate served for it.
  */
 final class HttpsVisitor {
-
-  record Answer(int exitCode, String output) {}
 
   private final Path rootPem;
   private final X509Certificate root;
@@ -38,25 +35,13 @@ final class HttpsVisitor {
   }
 
   /** {@code curl --cacert <root> --resolve <name>:<port>:127.0.0.1 https://<name>:<port>/}. */
-  Answer https(String name, int port) throws Exception {
-    return run(
-        List.of(
-            "curl",
-            "-sS",
-            "--noproxy",
-            "*",
-            "--max-time",
-            "10",
-            "--cacert",
-            rootPem.toString(),
-            "--resolve",
-            name + ":" + port + ":127.0.0.1",
-            "https://" + name + ":" + port + "/"));
+  Command.Result https(String name, int port) throws Exception {
+    return HttpsProbe.curl(port, name, "/", rootPem);
   }
 
   /** The status and redirect target of {@code http://<name>:<port>/}, as "301 https://…". */
-  Answer http(String name, int port) throws Exception {
-    return run(
+  Command.Result http(String name, int port) throws Exception {
+    return Command.run(
         List.of(
             "curl",
             "-sS",
@@ -76,15 +61,5 @@ final class HttpsVisitor {
   /** The serial (lower-case hex) of the leaf served for the name; throws unless it is trusted. */
   String servedSerial(String name, int port) throws Exception {
     return HttpsProbe.servedSerial(port, name, root);
-  }
-
-  private static Answer run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish");
-    }
-    return new Answer(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 }

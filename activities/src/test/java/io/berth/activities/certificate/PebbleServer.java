@@ -3,6 +3,7 @@ package io.berth.activities.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.activities.dns.BindServer;
+import io.berth.activities.testing.PlatformRows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,9 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real Pebble, nginx and BIND that infra/scripts/services.sh runs for development and CI,
@@ -28,6 +32,20 @@ final class PebbleServer {
   static final URI ROOT = URI.create("https://127.0.0.1:15000/roots/0");
 
   private PebbleServer() {}
+
+  /**
+   * The worker's ACME and secrets settings for a Spring test against this Pebble: a fresh secrets
+   * key, the sites domain given, and the test host serving the platform's certificate.
+   */
+  static void register(DynamicPropertyRegistry properties, String sitesDomain) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    properties.add("berth.secrets.key", () -> Base64.getEncoder().encodeToString(key));
+    properties.add("berth.acme.directory-url", () -> DIRECTORY);
+    properties.add("berth.acme.trusted-ca", () -> listenerCa().toString());
+    properties.add("berth.sites.domain", () -> sitesDomain);
+    properties.add("berth.certificates.platform.host-id", () -> PlatformRows.HOST);
+  }
 
   static void ensureRunning() throws IOException, InterruptedException {
     BindServer.ensureRunning();

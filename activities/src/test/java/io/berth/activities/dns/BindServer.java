@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real BIND that infra/scripts/bind.sh starts (on 127.0.0.1, {@code BERTH_DNS_PORT} or 5300,
@@ -42,6 +43,15 @@ public final class BindServer {
   public static Path directory() {
     String home = System.getenv("BERTH_HOME");
     return (home != null ? Path.of(home) : repositoryRoot().resolve(".berth")).resolve("bind");
+  }
+
+  /** Points a Spring test's {@code berth.dns.*} (server and resolver) at this BIND. */
+  public static void register(DynamicPropertyRegistry properties) {
+    properties.add("berth.dns.port", BindServer::port);
+    properties.add("berth.dns.resolver.port", BindServer::port);
+    properties.add("berth.dns.tsig-key-file", () -> directory().resolve("update.key"));
+    properties.add("berth.dns.rndc-conf", () -> directory().resolve("rndc.conf"));
+    properties.add("berth.dns.zone-directory", () -> directory().resolve("zones"));
   }
 
   /** The adapter as the worker configures it by default. */

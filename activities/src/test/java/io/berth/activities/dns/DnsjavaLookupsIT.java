@@ -52,6 +52,17 @@ class DnsjavaLookupsIT {
   }
 
   @Test
+  void readsTxtValues_eachRecordsChunksJoined() {
+    String long300 = "v".repeat(300);
+    zones.replaceRecordSet(
+        zone, "_acme-challenge", RecordType.TXT, 60, List.of("first-digest", long300));
+
+    assertThat(lookups.texts("_acme-challenge." + zone))
+        .containsExactlyInAnyOrder("first-digest", long300);
+    assertThat(lookups.texts("nothing-here." + zone)).isEmpty();
+  }
+
+  @Test
   void followsCnameChains() {
     zones.replaceRecordSet(zone, "@", RecordType.A, 300, List.of("192.0.2.10"));
     zones.replaceRecordSet(zone, "www", RecordType.CNAME, 300, List.of(zone));

@@ -80,11 +80,7 @@ class DomainActivitiesIT {
     properties.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
     properties.add("spring.datasource.username", () -> "berth");
     properties.add("spring.datasource.password", () -> "berth");
-    properties.add("berth.dns.port", BindServer::port);
-    properties.add("berth.dns.resolver.port", BindServer::port);
-    properties.add("berth.dns.tsig-key-file", () -> BindServer.directory().resolve("update.key"));
-    properties.add("berth.dns.rndc-conf", () -> BindServer.directory().resolve("rndc.conf"));
-    properties.add("berth.dns.zone-directory", () -> BindServer.directory().resolve("zones"));
+    BindServer.register(properties);
     properties.add("berth.dns.default-ttl", () -> 600);
   }
 

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program as an operator would, without a shell, and keeps what it printed. */
-final class Command {
+public final class Command {
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private Command() {}
 
-  static Result run(List<String> command) throws IOException, InterruptedException {
+  public static Result run(List<String> command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -25,7 +25,7 @@ public final class HttpsProbe {
   private HttpsProbe() {}
 
   /** {@code curl --cacert <ca> --resolve <host>:<port>:127.0.0.1 https://<host>:<port><path>}. */
-  static Command.Result curl(int port, String host, String path, Path ca) throws Exception {
+  public static Command.Result curl(int port, String host, String path, Path ca) throws Exception {
     return Command.run(
         List.of(
             "curl",

@@ -18,7 +18,6 @@ import io.berth.workflows.certificate.CertificateSubject;
 import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.domain.DomainStatus;
 import io.berth.workflows.progress.Step;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -177,15 +176,9 @@ public class CertificateService {
     Instant renewsAt =
         state != null && state.status() == CertificateStatus.ISSUED && state.nextAttemptAt() != null
             ? state.nextAttemptAt()
-            : renewalOf(row.notBefore(), row.notAfter());
+            : CertificatePolicy.defaults().renewalAt(row.notBefore(), row.notAfter());
     return new Padlock(
         row.serial(), row.issuer(), row.nameList(), row.notBefore(), row.notAfter(), renewsAt);
-  }
-
-  static Instant renewalOf(Instant notBefore, Instant notAfter) {
-    long lifetime = Duration.between(notBefore, notAfter).toMillis();
-    double fraction = CertificatePolicy.defaults().renewAtFraction();
-    return notBefore.plusMillis(Math.round(lifetime * fraction));
   }
 
   private List<String> urls(Padlock padlock) {

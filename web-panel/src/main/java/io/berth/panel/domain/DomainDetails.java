@@ -1,6 +1,5 @@
 package io.berth.panel.domain;
 
-import io.berth.panel.certificate.CertificateDetails;
 import io.berth.workflows.domain.DnsRecordSet;
 import io.berth.workflows.progress.Step;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.List;
  * @param recordsToCreate what to create at the customer's DNS provider (external DNS; empty
  *     otherwise)
  * @param records the hosted zone's record sets (empty for external DNS)
- * @param https HTTPS of the attached site; null when the domain is not attached to one
  */
 record DomainDetails(
     DomainSummary domain,
@@ -23,8 +21,7 @@ record DomainDetails(
     boolean progressAvailable,
     List<String> nameServers,
     List<RequiredRecord> recordsToCreate,
-    List<DnsRecordSet> records,
-    CertificateDetails https) {
+    List<DnsRecordSet> records) {
 
   DomainDetails {
     steps = List.copyOf(steps);

@@ -1,7 +1,5 @@
 package io.berth.panel.domain;
 
-import io.berth.panel.certificate.CertificateDetails;
-import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.FieldProblem;
@@ -58,7 +56,6 @@ class DomainService {
   private final DomainWorkflows workflows;
   private final DnsInstructions instructions;
   private final SiteUrls urls;
-  private final CertificateService certificates;
 
   DomainService(
       DomainRepository domains,
@@ -67,8 +64,7 @@ class DomainService {
       SiteRepository sites,
       DomainWorkflows workflows,
       DnsInstructions instructions,
-      SiteUrls urls,
-      CertificateService certificates) {
+      SiteUrls urls) {
     this.domains = domains;
     this.lookup = lookup;
     this.records = records;
@@ -76,7 +72,6 @@ class DomainService {
     this.workflows = workflows;
     this.instructions = instructions;
     this.urls = urls;
-    this.certificates = certificates;
   }
 
   /** The caller's domains that have not been removed, oldest first. */
@@ -232,20 +227,7 @@ class DomainService {
         hosted
             ? List.of()
             : instructions.recordsToCreate(domain.name(), domain.customerId(), domain.siteId()),
-        hosted ? records.stored(domain.id()) : List.of(),
-        https(domain));
-  }
-
-  /** HTTPS of the site the domain is attached to, for the domain's page to link to. */
-  private CertificateDetails https(Domain domain) {
-    if (domain.siteId() == null) {
-      return null;
-    }
-    try {
-      return certificates.snapshot(domain.siteId());
-    } catch (NotFoundException siteGone) {
-      return null;
-    }
+        hosted ? records.stored(domain.id()) : List.of());
   }
 
   /** The customer's site, set up and not cancelled; another customer's site is not found. */

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.berth.panel.certificate.CertificateDetails;
+import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.Labels;
 import io.berth.panel.common.NotFoundException;
@@ -44,6 +46,7 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
       "The workflow service is unreachable; progress will appear when it is back.";
 
   private final DomainService domains;
+  private final CertificateService certificates;
   private final DnsRecordService records;
   private final DomainProgressFeed feed;
   private final CurrentUser user;
@@ -67,11 +70,13 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
 
   DomainView(
       DomainService domains,
+      CertificateService certificates,
       DnsRecordService records,
       DomainProgressFeed feed,
       CurrentUser user,
       @Qualifier("applicationTaskExecutor") Executor executor) {
     this.domains = domains;
+    this.certificates = certificates;
     this.records = records;
     this.feed = feed;
     this.user = user;
@@ -169,8 +174,23 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
       recordsToCreate.show(details.recordsToCreate());
     }
     site.show(domain);
-    https.show(domain, details.https());
+    https.show(domain, httpsOf(domain));
     remove.setVisible(domain.live());
+  }
+
+  /**
+   * HTTPS of the attached site, read for this page only (the domain's API answer does not carry it,
+   * so it does not wait for the certificate workflow).
+   */
+  private CertificateDetails httpsOf(DomainSummary domain) {
+    if (domain.siteId() == null) {
+      return null;
+    }
+    try {
+      return certificates.snapshot(domain.siteId());
+    } catch (NotFoundException siteGone) {
+      return null;
+    }
   }
 
   private void refresh() {

@@ -3,14 +3,11 @@ package io.berth.panel.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.berth.panel.certificate.CertificateTestBeans;
-import io.berth.panel.certificate.FakeCertificateWorkflows;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.NotFoundException;
 import io.berth.panel.common.ServiceUnavailableException;
 import io.berth.panel.site.SiteUrls;
-import io.berth.panel.testing.InMemoryCertificates;
 import io.berth.panel.testing.InMemoryDnsRecordSets;
 import io.berth.panel.testing.InMemoryDomains;
 import io.berth.panel.testing.InMemoryHosts;
@@ -51,9 +48,7 @@ class DomainServiceTest {
           sites,
           workflows,
           new DnsInstructions(new DnsProperties("ns1.berth.test"), sites, hosts),
-          SiteUrls.of("berth.localhost", 8880),
-          CertificateTestBeans.service(
-              sites, domains, new InMemoryCertificates(), new FakeCertificateWorkflows()));
+          SiteUrls.of("berth.localhost", 8880));
 
   @Test
   void givenTheUniqueIndexRefusesTheName_itIsTheSameConflictAsATakenName() {

@@ -1,6 +1,5 @@
 package io.berth.panel.domain;
 
-import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.site.SiteUrls;
 import io.berth.panel.testing.InMemoryDnsRecordSets;
 import io.berth.panel.testing.InMemoryDomains;
@@ -44,10 +43,8 @@ public class DomainTestBeans {
       InMemorySites sites,
       FakeDomainWorkflows workflows,
       DnsInstructions instructions,
-      SiteUrls urls,
-      CertificateService certificates) {
-    return new DomainService(
-        domains, lookup, records, sites, workflows, instructions, urls, certificates);
+      SiteUrls urls) {
+    return new DomainService(domains, lookup, records, sites, workflows, instructions, urls);
   }
 
   /** Polls only when a test asks ({@link DomainProgressFeed#refresh}). */

@@ -1,6 +1,7 @@
 package io.berth.workflows.certificate;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * When to renew and how to back off. Renewal starts at {@code renewAtFraction} of the lifetime
@@ -10,6 +11,12 @@ import java.time.Duration;
  * Encrypt's limit of 5.
  */
 public record CertificatePolicy(double renewAtFraction, Duration firstRetry, Duration maxRetry) {
+
+  /** When to start renewing a certificate valid in [notBefore, notAfter]. */
+  public Instant renewalAt(Instant notBefore, Instant notAfter) {
+    long lifetime = Duration.between(notBefore, notAfter).toMillis();
+    return notBefore.plusMillis(Math.round(lifetime * renewAtFraction));
+  }
 
   public static CertificatePolicy defaults() {
     return new CertificatePolicy(2.0 / 3.0, Duration.ofMinutes(15), Duration.ofHours(6));

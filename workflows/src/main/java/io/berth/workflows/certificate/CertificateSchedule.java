@@ -21,9 +21,7 @@ final class CertificateSchedule {
 
   /** When to start renewing: {@code notBefore + renewAtFraction × lifetime}. */
   Instant renewalOf(IssuedCertificate certificate) {
-    Duration lifetime = Duration.between(certificate.notBefore(), certificate.notAfter());
-    long renewAfterMillis = Math.round(lifetime.toMillis() * policy.renewAtFraction());
-    return certificate.notBefore().plusMillis(renewAfterMillis);
+    return policy.renewalAt(certificate.notBefore(), certificate.notAfter());
   }
 
   /**
