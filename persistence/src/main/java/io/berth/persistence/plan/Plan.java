@@ -20,7 +20,9 @@ public record Plan(
     int diskMb,
     int maxSites,
     int sortOrder,
-    int maxDatabases) {
+    int maxDatabases,
+    int maxMailboxes,
+    int mailStorageMb) {
 
   public boolean isFree() {
     return priceCents == 0;

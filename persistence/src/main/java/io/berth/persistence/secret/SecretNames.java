@@ -37,4 +37,9 @@ public final class SecretNames {
   public static String acmeAccountKey(String caId) {
     return "acme-account:" + caId + ":key";
   }
+
+  /** The DKIM private key (PKCS#8 PEM) of a mail domain. */
+  public static String dkimKey(long mailDomainId) {
+    return "maildomain:" + mailDomainId + ":dkim";
+  }
 }

@@ -34,7 +34,9 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             1024,
             1,
             1,
-            1));
+            1,
+            2,
+            200));
     save(
         new Plan(
             STARTER,
@@ -50,7 +52,9 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             5120,
             3,
             2,
-            3));
+            3,
+            10,
+            5120));
     save(
         new Plan(
             BUSINESS,
@@ -66,7 +70,9 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             20480,
             10,
             3,
-            10));
+            10,
+            50,
+            51200));
   }
 
   @Override

@@ -26,6 +26,11 @@ public final class ActivityStubs {
         .build();
   }
 
+  /** The mail servers' files, beside Postfix, Dovecot and OpenDKIM. */
+  public static ActivityOptions mail() {
+    return ActivityOptions.newBuilder(control()).setTaskQueue(TaskQueues.MAIL).build();
+  }
+
   /** Docker and proxy changes on the site's host. */
   public static ActivityOptions host(String hostId) {
     return ActivityOptions.newBuilder()

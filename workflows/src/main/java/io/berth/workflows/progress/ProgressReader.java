@@ -3,6 +3,8 @@ package io.berth.workflows.progress;
 import io.berth.workflows.certificate.CertificateSubject;
 import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.domain.DomainWorkflow;
+import io.berth.workflows.mail.MailDomainWorkflow;
+import io.berth.workflows.mail.MailboxWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.site.SiteWorkflow;
 import io.grpc.Status;
@@ -76,6 +78,18 @@ public final class ProgressReader {
   public Progress certificate(CertificateSubject subject) {
     return new Progress(
         describe(CertificateWorkflow.workflowId(subject), CertificateWorkflow.STEPS).steps());
+  }
+
+  /** Email set-up steps of a domain. Throws only when Temporal cannot be reached. */
+  public Progress mailDomain(long mailDomainId) {
+    return new Progress(
+        describe(MailDomainWorkflow.workflowId(mailDomainId), MailDomainWorkflow.STEPS).steps());
+  }
+
+  /** A mailbox's steps (created; after deletion, retention and purge). */
+  public Progress mailbox(long mailboxId) {
+    return new Progress(
+        describe(MailboxWorkflow.workflowId(mailboxId), MailboxWorkflow.STEPS).steps());
   }
 
   private Snapshot describe(String workflowId, List<String> defaultSteps) {
