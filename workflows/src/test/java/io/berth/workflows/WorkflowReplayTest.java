@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.workflows.certificate.CertificateWorkflowImpl;
 import io.berth.workflows.database.DatabaseWorkflowImpl;
 import io.berth.workflows.domain.DomainWorkflowImpl;
+import io.berth.workflows.mail.MailDomainWorkflowImpl;
+import io.berth.workflows.mail.MailboxWorkflowImpl;
 import io.berth.workflows.order.OrderWorkflowImpl;
 import io.berth.workflows.site.SiteWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
@@ -18,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the histories of released workflow versions (src/test/resources/histories, recorded with
- * {@code -Dberth.recordHistories=…} on OrderWorkflowTest, DomainWorkflowTest and
- * CertificateWorkflowTest) against today's code: a change that would break workflows already
- * running in production fails here.
+ * {@code -Dberth.recordHistories=…} on OrderWorkflowTest, DomainWorkflowTest,
+ * CertificateWorkflowTest, MailDomainWorkflowTest and MailboxWorkflowTest) against today's code: a
+ * change that would break workflows already running in production fails here.
  */
 class WorkflowReplayTest {
 
@@ -41,7 +43,9 @@ class WorkflowReplayTest {
         SiteWorkflowImpl.class,
         DomainWorkflowImpl.class,
         DatabaseWorkflowImpl.class,
-        CertificateWorkflowImpl.class);
+        CertificateWorkflowImpl.class,
+        MailDomainWorkflowImpl.class,
+        MailboxWorkflowImpl.class);
   }
 
   @org.junit.jupiter.api.Test
@@ -65,6 +69,15 @@ class WorkflowReplayTest {
             "givenASiteWithLiveDomains_itOrdersValidatesIssuesAndInstallsTheCertificate"
                 + ".certificate.json",
             "givenAFailedRenewal_theInstalledCertificateKeepsServing_andTheReasonIsShown"
-                + ".certificate.json");
+                + ".certificate.json",
+            "turningEmailOn_makesTheKeyPublishesTheRecordsEnablesTheServers_andIsActive"
+                + ".maildomain.json",
+            "turningOff_takesTheDomainOffTheServersAndDns_recordsRemoved_andEnds.maildomain.json",
+            "givenTheSignerRefusesTheKey_itFailsWithTheReason_andTakesTheDomainOffServersAndDns"
+                + ".maildomain.json",
+            "continuingAsNew_keepsAnsweringTheDnsRecords_withoutRepeatingTheSetUp.maildomain.json",
+            "aDeletedMailbox_keepsItsMailForTheRetention_thenItIsPurged_andTheWorkflowEnds"
+                + ".mailbox.json",
+            "aDeleteWhileTheMailboxIsBeingCreated_isHonouredRightAfter.mailbox.json");
   }
 }
