@@ -22,8 +22,9 @@ class OpenApiConfig {
                 .description(
                     "Everything a customer can do in the panel: sign up, get a token, order a"
                         + " plan with a site of an app (WordPress, static, PHP, Node.js), follow"
-                        + " its steps, manage sites, databases and domains (DNS zones). Errors"
-                        + " are application/problem+json (RFC 9457)."))
+                        + " its steps, manage sites, databases, domains (DNS zones) and email"
+                        + " (mailboxes, aliases). Errors are application/problem+json (RFC"
+                        + " 9457)."))
         .components(
             new Components()
                 .addSecuritySchemes(

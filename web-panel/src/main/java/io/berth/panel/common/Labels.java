@@ -3,6 +3,7 @@ package io.berth.panel.common;
 import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.domain.DomainMode;
 import io.berth.workflows.domain.DomainStatus;
+import io.berth.workflows.mail.MailDomainWorkflow;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.site.SiteStatus;
@@ -77,9 +78,14 @@ public final class Labels {
     };
   }
 
-  /** The step's name with a capital, e.g. "Health check". */
+  /** The step's name with a capital, e.g. "Health check"; abbreviations spelled out. */
   public static String stepName(Step step) {
-    return capitalize(step.name());
+    return switch (step.name()) {
+      case MailDomainWorkflow.STEP_DKIM -> "DKIM key";
+      case MailDomainWorkflow.STEP_DNS -> "DNS records";
+      case MailDomainWorkflow.STEP_SERVERS -> "Mail servers";
+      default -> capitalize(step.name());
+    };
   }
 
   public static String capitalize(String text) {

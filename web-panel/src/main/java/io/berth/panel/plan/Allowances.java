@@ -3,6 +3,7 @@ package io.berth.panel.plan;
 import io.berth.panel.site.AppCatalog;
 import io.berth.persistence.database.CustomerDatabase;
 import io.berth.persistence.database.CustomerDatabaseRepository;
+import io.berth.persistence.mail.MailboxRepository;
 import io.berth.persistence.order.OrderRepository;
 import io.berth.persistence.plan.Plan;
 import io.berth.persistence.plan.PlanRepository;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * How many sites and databases a customer may have, and how many they have.
+ * How many sites, databases and mailboxes a customer may have, how much mail storage, and how much
+ * of each they use.
  *
  * <p>A customer with several orders gets the <em>largest</em> limit among the plans of their orders
  * that are awaiting payment, being set up or active (failed and cancelled ones give nothing), and,
@@ -32,7 +34,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Sites count until they fail or are cancelled. Databases count while they are being created or
  * ready (failed and deleted ones do not), plus one for every WordPress site whose own database the
- * worker has not recorded yet (a paid order waiting for its transfer).
+ * worker has not recorded yet (a paid order waiting for its transfer). Mailboxes count while they
+ * are being created or active (a deleted one whose mail is kept does not), and mail storage is the
+ * sum of their quotas: a quota is storage given away, however much of it is used.
  */
 @Service
 public class Allowances {
@@ -46,16 +50,19 @@ public class Allowances {
   private final OrderRepository orders;
   private final SiteRepository sites;
   private final CustomerDatabaseRepository databases;
+  private final MailboxRepository mailboxes;
 
   public Allowances(
       PlanRepository plans,
       OrderRepository orders,
       SiteRepository sites,
-      CustomerDatabaseRepository databases) {
+      CustomerDatabaseRepository databases,
+      MailboxRepository mailboxes) {
     this.plans = plans;
     this.orders = orders;
     this.sites = sites;
     this.databases = databases;
+    this.mailboxes = mailboxes;
   }
 
   /**
@@ -115,8 +122,11 @@ public class Allowances {
     }
   }
 
-  /** A customer's limits and use: sites and databases. */
-  public record Allowance(Limit sites, Limit databases) {}
+  /**
+   * A customer's limits and use: sites, databases, mailboxes, and mail storage in MB (the sum of
+   * the live mailboxes' quotas).
+   */
+  public record Allowance(Limit sites, Limit databases, Limit mailboxes, Limit mailStorageMb) {}
 
   /**
    * @param ordering the plan being ordered, counted as if it were the customer's; null when not
@@ -155,7 +165,14 @@ public class Allowances {
             ordering,
             Plan::maxDatabases,
             (int) (countedDatabases + pendingWordPress),
-            (int) pendingWordPress));
+            (int) pendingWordPress),
+        limit(ownedPlans, ordering, Plan::maxMailboxes, mailboxes.countLive(customerId), 0),
+        limit(
+            ownedPlans,
+            ordering,
+            Plan::mailStorageMb,
+            (int) mailboxes.sumLiveQuotaMb(customerId),
+            0));
   }
 
   /**
@@ -196,6 +213,73 @@ public class Allowances {
         ? Optional.empty()
         : Optional.of(
             databases.refusal("database", "databases", "", "delete one or order a bigger plan."));
+  }
+
+  /** Why the customer cannot create one more mailbox, if they cannot. */
+  public Optional<String> mailboxRefusal(long customerId) {
+    return mailboxRefusal(of(customerId, null));
+  }
+
+  /** Why one more mailbox does not fit this allowance, if it does not. */
+  public static Optional<String> mailboxRefusal(Allowance allowance) {
+    Limit mailboxes = allowance.mailboxes();
+    return mailboxes.allowsOneMore()
+        ? Optional.empty()
+        : Optional.of(
+            mailboxes.refusal("mailbox", "mailboxes", "", "delete one or order a bigger plan."));
+  }
+
+  /**
+   * Why a mailbox of the customer cannot have a quota of {@code quotaMb}, if it cannot.
+   *
+   * @see #mailQuotaRefusal(Allowance, int, int, int)
+   */
+  public Optional<String> mailQuotaRefusal(
+      long customerId, int quotaMb, int releasedMb, int minimumMb) {
+    return mailQuotaRefusal(of(customerId, null), quotaMb, releasedMb, minimumMb);
+  }
+
+  /**
+   * Why a mailbox cannot have a quota of {@code quotaMb}, if it cannot: the plan's mail storage
+   * minus the quotas of the customer's live mailboxes is what is left.
+   *
+   * @param releasedMb the current quota of the mailbox being changed, given back first (0 for a new
+   *     mailbox)
+   * @param minimumMb the smallest quota a mailbox may have, to say so when not even that is left
+   */
+  public static Optional<String> mailQuotaRefusal(
+      Allowance allowance, int quotaMb, int releasedMb, int minimumMb) {
+    Limit storage = allowance.mailStorageMb();
+    if (storage.plan() == null) {
+      return Optional.of("You have no plan that includes mail storage: order a plan first.");
+    }
+    int left = Math.max(0, storage.max() - storage.used() + releasedMb);
+    if (quotaMb <= left) {
+      return Optional.empty();
+    }
+    String situation =
+        (storage.owned() ? "Your " : "The ")
+            + storage.plan()
+            + " plan has "
+            + PlanFormat.size(storage.max())
+            + " of mail storage and your "
+            + (releasedMb == 0 ? "" : "other ")
+            + "mailboxes' quotas take "
+            + PlanFormat.size(storage.used() - releasedMb);
+    return Optional.of(
+        left >= minimumMb
+            ? situation
+                + ", so "
+                + PlanFormat.size(left)
+                + " is left: choose at most "
+                + PlanFormat.size(left)
+                + ", lower another mailbox's quota, or order a bigger plan."
+            : situation
+                + ", so only "
+                + PlanFormat.size(left)
+                + " is left, less than the "
+                + PlanFormat.size(minimumMb)
+                + " a mailbox needs: lower another mailbox's quota or order a bigger plan.");
   }
 
   /** A refused order: the field it is about and why. */

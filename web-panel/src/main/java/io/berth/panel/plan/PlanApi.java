@@ -26,7 +26,14 @@ class PlanApi {
     return plans.plans().stream().map(PlanAnswer::of).toList();
   }
 
-  record Limits(int cpuMillis, int memoryMb, int diskMb, int maxSites, int maxDatabases) {}
+  record Limits(
+      int cpuMillis,
+      int memoryMb,
+      int diskMb,
+      int maxSites,
+      int maxDatabases,
+      int maxMailboxes,
+      int mailStorageMb) {}
 
   record PlanAnswer(
       long id,
@@ -56,7 +63,9 @@ class PlanApi {
               plan.memoryMb(),
               plan.diskMb(),
               plan.maxSites(),
-              plan.maxDatabases()));
+              plan.maxDatabases(),
+              plan.maxMailboxes(),
+              plan.mailStorageMb()));
     }
   }
 }

@@ -44,21 +44,24 @@ public final class PlanFormat {
     };
   }
 
-  /** CPU, memory, disk, sites and databases, one phrase each. */
+  /** CPU, memory, disk, sites, databases, mailboxes and mail storage, one phrase each. */
   public static List<String> limits(Plan plan) {
     return List.of(
         cpu(plan.cpuMillis()),
         size(plan.memoryMb()) + " memory",
         size(plan.diskMb()) + " disk",
         plan.maxSites() == 1 ? "1 site" : plan.maxSites() + " sites",
-        plan.maxDatabases() == 1 ? "1 database" : plan.maxDatabases() + " databases");
+        plan.maxDatabases() == 1 ? "1 database" : plan.maxDatabases() + " databases",
+        plan.maxMailboxes() == 1 ? "1 mailbox" : plan.maxMailboxes() + " mailboxes",
+        size(plan.mailStorageMb()) + " mail storage");
   }
 
   static String cpu(int millis) {
     return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " CPU";
   }
 
-  static String size(int mb) {
+  /** "500 MB", "5 GB" (whole gigabytes only, so no rounding hides a megabyte). */
+  public static String size(int mb) {
     return mb >= 1024 && mb % 1024 == 0 ? mb / 1024 + " GB" : mb + " MB";
   }
 }

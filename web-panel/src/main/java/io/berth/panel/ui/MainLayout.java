@@ -44,7 +44,8 @@ public class MainLayout extends AppLayout {
           link("orders", "Orders"),
           link("sites", "Sites"),
           link("databases", "Databases"),
-          link("domains", "Domains"));
+          link("domains", "Domains"),
+          link("mail", "Email"));
     }
     if (user.map(BerthUser::isSupport).orElse(false)) {
       nav.add(link("admin/orders", "Support"));

@@ -172,6 +172,13 @@ abstract class ApiTestSupport {
             .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  Answer patch(String path, String token, Object body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
+  }
+
   Answer delete(String path, String token) {
     return send(request(path, token).DELETE());
   }

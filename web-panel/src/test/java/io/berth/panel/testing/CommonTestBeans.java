@@ -52,6 +52,21 @@ public class CommonTestBeans {
   }
 
   @Bean
+  public InMemoryMailDomains mailDomains() {
+    return new InMemoryMailDomains();
+  }
+
+  @Bean
+  public InMemoryMailboxes mailboxes() {
+    return new InMemoryMailboxes();
+  }
+
+  @Bean
+  public InMemoryMailAliases mailAliases() {
+    return new InMemoryMailAliases();
+  }
+
+  @Bean
   public InMemorySecrets secrets() {
     return new InMemorySecrets();
   }
@@ -61,8 +76,9 @@ public class CommonTestBeans {
       InMemoryPlans plans,
       InMemoryOrders orders,
       InMemorySites sites,
-      InMemoryCustomerDatabases databases) {
-    return new Allowances(plans, orders, sites, databases);
+      InMemoryCustomerDatabases databases,
+      InMemoryMailboxes mailboxes) {
+    return new Allowances(plans, orders, sites, databases, mailboxes);
   }
 
   @Bean

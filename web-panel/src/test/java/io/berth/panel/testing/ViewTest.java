@@ -10,6 +10,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import io.berth.panel.certificate.CertificateTestBeans;
 import io.berth.panel.database.DatabaseTestBeans;
 import io.berth.panel.domain.DomainTestBeans;
+import io.berth.panel.mail.MailTestBeans;
 import io.berth.panel.order.OrderTestBeans;
 import io.berth.panel.security.BerthUser;
 import io.berth.panel.site.SiteTestBeans;
@@ -40,7 +41,8 @@ public abstract class ViewTest {
     SiteTestBeans.class,
     DomainTestBeans.class,
     DatabaseTestBeans.class,
-    CertificateTestBeans.class
+    CertificateTestBeans.class,
+    MailTestBeans.class
   })
   static class Beans {}
 
@@ -53,6 +55,9 @@ public abstract class ViewTest {
   @Autowired protected InMemoryCustomerDatabases databases;
   @Autowired protected InMemorySecrets secrets;
   @Autowired protected InMemoryCertificates certificates;
+  @Autowired protected InMemoryMailDomains mailDomains;
+  @Autowired protected InMemoryMailboxes mailboxes;
+  @Autowired protected InMemoryMailAliases mailAliases;
   @Autowired private List<Resettable> fakes;
 
   @BeforeEach
