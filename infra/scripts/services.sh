@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The real services Berth runs against on one machine: Docker engine, PostgreSQL, Temporal dev
 # server, the host's nginx reverse proxy, BIND (authoritative DNS, infra/scripts/bind.sh), and
-# the ACME test CA Pebble (infra/pebble), and the app images.
+# the ACME test CA Pebble (infra/pebble), the mail servers (infra/mail/mail.sh: Postfix, Dovecot,
+# OpenDKIM), and the app images.
 #   services.sh install   install what is missing (Debian packages, Temporal CLI)
-#   services.sh up [dockerd|postgres|temporal|nginx|bind|pebble|images]...
-#                         start whatever is not running (idempotent), build missing images
+#   services.sh up [dockerd|postgres|temporal|nginx|bind|pebble|mail|images]...
+#                         start whatever is not running (idempotent), build missing images;
+#                         `BERTH_MAIL_DB_NAME=<db> services.sh up mail` points the mail servers
+#                         at another database (infra/mail/README.md)
 #   services.sh down      stop what `up` started
 #   services.sh status    one line per service
 set -euo pipefail
@@ -23,7 +26,9 @@ PEBBLE_MANAGEMENT_PORT=${BERTH_PEBBLE_MANAGEMENT_PORT:-15000}
 PEBBLE_TLS_PORT=${BERTH_PEBBLE_TLS_PORT:-5001}
 # 90 days, as Let's Encrypt: renewal at 2/3 of the lifetime then happens on day 60.
 PEBBLE_VALIDITY=${BERTH_PEBBLE_VALIDITY_SECONDS:-7776000}
-PACKAGES=(docker.io nginx postgresql debootstrap chromium chromium-driver curl iproute2 pebble openssl)
+PACKAGES=(docker.io nginx postgresql debootstrap chromium chromium-driver curl iproute2 pebble openssl
+  postfix postfix-pgsql dovecot-core dovecot-imapd dovecot-lmtpd dovecot-pgsql opendkim opendkim-tools
+  busybox)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -40,20 +45,32 @@ temporal_bin() {
   fi
 }
 
+# Debian's packages start their own default daemons on install when the machine lets them
+# (Postfix on port 25, Dovecot on 143 and 993, nginx on 80, named on 53, all interfaces): a
+# policy-rc.d forbids that while this script installs; `up` starts Berth's own, on loopback.
+POLICY_RC=/usr/sbin/policy-rc.d
+no_daemon_starts() {
+  [[ -e $POLICY_RC ]] && return 1
+  printf '#!/bin/sh\n# Written by Berth services.sh install for the time it installs packages.\nexit 101\n' >"$POLICY_RC"
+  chmod 755 "$POLICY_RC"
+}
+
 install() {
-  local missing=()
+  local missing=() policy=0
   for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  no_daemon_starts && policy=1 && trap 'rm -f "$POLICY_RC"' EXIT
   if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+  "$ROOT/infra/scripts/bind.sh" install
+  if ((policy)); then rm -f "$POLICY_RC"; trap - EXIT; fi
   if [[ -z $(temporal_bin) ]]; then
     log "building the Temporal CLI $TEMPORAL_VERSION from Go modules"
     mkdir -p "$BERTH_HOME/bin"
     GOBIN=$BERTH_HOME/bin go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
   fi
-  "$ROOT/infra/scripts/bind.sh" install
 }
 
 dockerd_up() {
@@ -169,6 +186,8 @@ nginx_up() {
 
 bind_up() { "$ROOT/infra/scripts/bind.sh" up; }
 
+mail_up() { "$ROOT/infra/mail/mail.sh" up; }
+
 # Pebble's own HTTPS listener needs a certificate: a small CA of ours (ca.pem, which the worker
 # trusts through berth.acme.trusted-ca) signs one for localhost and 127.0.0.1. Made once.
 pebble_tls() {
@@ -214,10 +233,10 @@ images_up() {
 
 up() {
   local services=("$@")
-  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind pebble images)
+  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind pebble mail images)
   for s in "${services[@]}"; do
     case $s in
-      dockerd | postgres | temporal | nginx | bind | pebble | images) "${s}_up" ;;
+      dockerd | postgres | temporal | nginx | bind | pebble | mail | images) "${s}_up" ;;
       *) log "unknown service $s"; return 2 ;;
     esac
   done
@@ -231,6 +250,7 @@ down() {
   [[ -f $BERTH_HOME/pebble/pid ]] && kill "$(cat "$BERTH_HOME/pebble/pid")" 2>/dev/null || true
   rm -f "$BERTH_HOME/pebble/pid"
   "$ROOT/infra/scripts/bind.sh" down
+  "$ROOT/infra/mail/mail.sh" down
 }
 
 status() {
@@ -240,6 +260,7 @@ status() {
   listening "$PROXY_PORT" && echo "nginx      up (127.0.0.1:$PROXY_PORT)" || echo "nginx      down"
   "$ROOT/infra/scripts/bind.sh" status
   listening "$PEBBLE_PORT" && echo "pebble     up (https://127.0.0.1:$PEBBLE_PORT/dir, management $PEBBLE_MANAGEMENT_PORT)" || echo "pebble     down"
+  "$ROOT/infra/mail/mail.sh" status
 }
 
 case "${1:-}" in

@@ -10,6 +10,7 @@ import io.berth.panel.common.TemporalCalls;
 import io.berth.panel.site.SiteUrls;
 import io.berth.persistence.domain.Domain;
 import io.berth.persistence.domain.DomainRepository;
+import io.berth.persistence.mail.MailDomainRepository;
 import io.berth.persistence.site.Site;
 import io.berth.persistence.site.SiteRepository;
 import io.berth.workflows.domain.DomainMode;
@@ -50,6 +51,7 @@ class DomainService {
   private static final Logger log = LoggerFactory.getLogger(DomainService.class);
 
   private final DomainRepository domains;
+  private final MailDomainRepository mailDomains;
   private final DomainLookup lookup;
   private final DnsRecordService records;
   private final SiteRepository sites;
@@ -64,8 +66,10 @@ class DomainService {
       SiteRepository sites,
       DomainWorkflows workflows,
       DnsInstructions instructions,
-      SiteUrls urls) {
+      SiteUrls urls,
+      MailDomainRepository mailDomains) {
     this.domains = domains;
+    this.mailDomains = mailDomains;
     this.lookup = lookup;
     this.records = records;
     this.sites = sites;
@@ -182,6 +186,11 @@ class DomainService {
     Domain domain = lookup.visible(caller, domainId);
     if (domain.status() == DomainStatus.REMOVED) {
       return DomainStatus.REMOVED;
+    }
+    if (mailDomains.findLiveByDomainId(domainId).isPresent()) {
+      throw new ConflictException(
+          domain.name()
+              + " has email turned on: delete its mailboxes and turn email off first (Email page).");
     }
     if (!workflows.remove(domainId)) {
       // No workflow runs for it any more: nothing is left to undo, only the record to close.

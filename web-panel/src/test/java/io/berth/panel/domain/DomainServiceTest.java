@@ -11,11 +11,14 @@ import io.berth.panel.site.SiteUrls;
 import io.berth.panel.testing.InMemoryDnsRecordSets;
 import io.berth.panel.testing.InMemoryDomains;
 import io.berth.panel.testing.InMemoryHosts;
+import io.berth.panel.testing.InMemoryMailDomains;
 import io.berth.panel.testing.InMemorySites;
 import io.berth.persistence.domain.Domain;
+import io.berth.persistence.mail.MailDomain;
 import io.berth.persistence.site.Site;
 import io.berth.workflows.domain.DomainMode;
 import io.berth.workflows.domain.DomainStatus;
+import io.berth.workflows.mail.MailDomainStatus;
 import io.berth.workflows.site.SiteStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class DomainServiceTest {
       };
 
   private final InMemorySites sites = new InMemorySites();
+  private final InMemoryMailDomains mailDomains = new InMemoryMailDomains();
   private final InMemoryHosts hosts = new InMemoryHosts();
   private final InMemoryDnsRecordSets recordSets = new InMemoryDnsRecordSets();
   private final FakeDomainWorkflows workflows = new FakeDomainWorkflows(domains, recordSets, sites);
@@ -48,7 +52,8 @@ class DomainServiceTest {
           sites,
           workflows,
           new DnsInstructions(new DnsProperties("ns1.berth.test"), sites, hosts),
-          SiteUrls.of("berth.localhost", 8880));
+          SiteUrls.of("berth.localhost", 8880),
+          mailDomains);
 
   @Test
   void givenTheUniqueIndexRefusesTheName_itIsTheSameConflictAsATakenName() {
@@ -62,6 +67,21 @@ class DomainServiceTest {
     assertThat(refused.problemWith("name"))
         .isEqualTo("example.test is already added to an account.");
     assertThat(workflows.started).hasSize(1);
+  }
+
+  @Test
+  void aDomainWithEmailOn_isNotRemoved_untilEmailIsTurnedOff() {
+    long domainId = service.add(ADA, "example.test", DomainMode.HOSTED, null).id();
+    MailDomain mail =
+        mailDomains.save(MailDomain.creating(ADA.customerId(), domainId, "example.test"));
+
+    assertThat(catchThrowableOfType(ConflictException.class, () -> service.remove(ADA, domainId)))
+        .hasMessageContaining("has email turned on");
+    assertThat(workflows.removals).isEmpty();
+
+    mailDomains.updateStatus(mail.id(), MailDomainStatus.REMOVED, null);
+    service.remove(ADA, domainId);
+    assertThat(workflows.removals).containsExactly(domainId);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.berth.panel.site.SiteUrls;
 import io.berth.panel.testing.InMemoryDnsRecordSets;
 import io.berth.panel.testing.InMemoryDomains;
 import io.berth.panel.testing.InMemoryHosts;
+import io.berth.panel.testing.InMemoryMailDomains;
 import io.berth.panel.testing.InMemorySites;
 import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,8 +44,10 @@ public class DomainTestBeans {
       InMemorySites sites,
       FakeDomainWorkflows workflows,
       DnsInstructions instructions,
-      SiteUrls urls) {
-    return new DomainService(domains, lookup, records, sites, workflows, instructions, urls);
+      SiteUrls urls,
+      InMemoryMailDomains mailDomains) {
+    return new DomainService(
+        domains, lookup, records, sites, workflows, instructions, urls, mailDomains);
   }
 
   /** Polls only when a test asks ({@link DomainProgressFeed#refresh}). */
