@@ -86,6 +86,15 @@ final class Browser implements AutoCloseable {
     button.click();
   }
 
+  /** Clicks the element with this id, scrolled to the middle of the window first. */
+  void clickId(String id) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    // Away from the bottom edge, where notifications stack over the page.
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
   /** Clicks the button with this text inside the first element matching the XPath. */
   void clickIn(String containerXpath, String buttonText) {
     wait.until(
@@ -137,6 +146,16 @@ final class Browser implements AutoCloseable {
                 "const e = document.getElementById(arguments[0]); return e ? e.className : '';",
                 id);
     return String.valueOf(classes);
+  }
+
+  /** The text content of the element with this id, read at once ("" when there is none). */
+  String textOf(String id) {
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';",
+                id);
+    return String.valueOf(text);
   }
 
   String currentUrl() {

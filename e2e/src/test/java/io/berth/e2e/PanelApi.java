@@ -58,6 +58,17 @@ final class PanelApi {
     return expect(200, send("GET", "/orders/" + id, null));
   }
 
+  /** Adds a domain with hosted DNS (Berth's BIND runs its zone); returns its id. */
+  long addHostedDomain(String name) throws IOException, InterruptedException {
+    return expect(201, send("POST", "/domains", Map.of("name", name, "mode", "HOSTED")))
+        .get("id")
+        .asLong();
+  }
+
+  JsonNode domain(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/domains/" + id, null));
+  }
+
   JsonNode site(long id) throws IOException, InterruptedException {
     return expect(200, send("GET", "/sites/" + id, null));
   }

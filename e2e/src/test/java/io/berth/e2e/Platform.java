@@ -183,6 +183,24 @@ final class Platform implements AutoCloseable {
     return root;
   }
 
+  /**
+   * Points the machine's one mail stack (Postfix, Dovecot) at {@code database}: {@code services.sh
+   * up mail} re-renders their SQL maps and reloads them.
+   */
+  static void pointMailAt(String database) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(ROOT.resolve("infra/scripts/services.sh").toString(), "up", "mail")
+            .redirectErrorStream(true);
+    builder.environment().put("BERTH_HOME", HOME.toString());
+    builder.environment().put("BERTH_MAIL_DB_NAME", database);
+    Process up = builder.start();
+    String out = new String(up.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (up.waitFor() != 0) {
+      throw new IllegalStateException(
+          "The mail stack could not be pointed at " + database + ": " + out);
+    }
+  }
+
   /** Removes a zone a previous run may have left on Berth's BIND; no error if it is not there. */
   static void deleteZone(String zone) throws IOException, InterruptedException {
     new ProcessBuilder(
