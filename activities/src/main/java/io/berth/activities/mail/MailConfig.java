@@ -52,9 +52,8 @@ public class MailConfig {
       MailDomainRepository mailDomains,
       MailboxRepository mailboxes,
       SecretStore secrets,
-      MailServer mailServer,
-      JdbcClient jdbc) {
-    return new MailServerActivitiesImpl(mailDomains, mailboxes, secrets, mailServer, jdbc);
+      MailServer mailServer) {
+    return new MailServerActivitiesImpl(mailDomains, mailboxes, secrets, mailServer);
   }
 
   /** {@code berth.mail.home}, else {@code ${BERTH_HOME:.berth}/mail}. */

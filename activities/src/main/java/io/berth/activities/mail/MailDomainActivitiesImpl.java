@@ -138,7 +138,7 @@ public class MailDomainActivitiesImpl implements MailDomainActivities {
     Domain domain = lockedDomain(mailDomain);
     if (domain.mode() != DomainMode.HOSTED
         || domain.status() == DomainStatus.REMOVED
-        || nameLiveInAnotherMailDomain(mailDomain)) {
+        || mailDomains.isNameLiveElsewhere(mailDomain.name(), mailDomain.id())) {
       return;
     }
     List<MailDnsRecord> ours =
@@ -271,23 +271,8 @@ public class MailDomainActivitiesImpl implements MailDomainActivities {
     return recordSets.findByDomainIdAndNameAndType(domain.id(), name, type.name());
   }
 
-  private boolean nameLiveInAnotherMailDomain(MailDomain mailDomain) {
-    return jdbc.sql(
-            "SELECT count(*) > 0 FROM mail_domain WHERE name = :name AND id <> :id"
-                + " AND status <> 'REMOVED'")
-        .param("name", mailDomain.name())
-        .param("id", mailDomain.id())
-        .query(Boolean.class)
-        .single();
-  }
-
   private MailDomain mailDomain(long mailDomainId) {
-    return mailDomains
-        .findById(mailDomainId)
-        .orElseThrow(
-            () ->
-                new PermanentException(
-                    FailureType.NOT_FOUND, "Mail domain " + mailDomainId + " not found"));
+    return MailRows.mailDomain(mailDomains, mailDomainId);
   }
 
   /** The mail domain, its row locked until the transaction ends. */

@@ -10,7 +10,6 @@ import io.berth.workflows.common.FailureType;
 import io.berth.workflows.mail.MailDomainStatus;
 import io.berth.workflows.mail.MailServerActivities;
 import io.berth.workflows.mail.MailboxStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The mail servers' own files, on {@code berth-mail} (the worker beside Postfix, Dovecot and
@@ -24,19 +23,16 @@ public class MailServerActivitiesImpl implements MailServerActivities {
   private final MailboxRepository mailboxes;
   private final SecretStore secrets;
   private final MailServer server;
-  private final JdbcClient jdbc;
 
   public MailServerActivitiesImpl(
       MailDomainRepository mailDomains,
       MailboxRepository mailboxes,
       SecretStore secrets,
-      MailServer server,
-      JdbcClient jdbc) {
+      MailServer server) {
     this.mailDomains = mailDomains;
     this.mailboxes = mailboxes;
     this.secrets = secrets;
     this.server = server;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -66,7 +62,7 @@ public class MailServerActivitiesImpl implements MailServerActivities {
   @Override
   public void disableDomain(long mailDomainId) {
     MailDomain mailDomain = mailDomain(mailDomainId);
-    if (!nameLiveInAnotherMailDomain(mailDomain)) {
+    if (!mailDomains.isNameLiveElsewhere(mailDomain.name(), mailDomain.id())) {
       server.removeDkimKey(mailDomain.name());
     }
     server.reloadSigner();
@@ -99,22 +95,7 @@ public class MailServerActivitiesImpl implements MailServerActivities {
     mailboxes.forgetUsage(mailbox.address());
   }
 
-  private boolean nameLiveInAnotherMailDomain(MailDomain mailDomain) {
-    return jdbc.sql(
-            "SELECT count(*) > 0 FROM mail_domain WHERE name = :name AND id <> :id"
-                + " AND status <> 'REMOVED'")
-        .param("name", mailDomain.name())
-        .param("id", mailDomain.id())
-        .query(Boolean.class)
-        .single();
-  }
-
   private MailDomain mailDomain(long mailDomainId) {
-    return mailDomains
-        .findById(mailDomainId)
-        .orElseThrow(
-            () ->
-                new PermanentException(
-                    FailureType.NOT_FOUND, "Mail domain " + mailDomainId + " not found"));
+    return MailRows.mailDomain(mailDomains, mailDomainId);
   }
 }

@@ -22,6 +22,15 @@ public interface MailDomainRepository extends ListCrudRepository<MailDomain, Lon
   @Query("SELECT * FROM mail_domain WHERE name = :name AND status <> 'REMOVED'")
   Optional<MailDomain> findLiveByName(String name);
 
+  /**
+   * Whether another mail domain of the same name is live: a domain removed and added again while
+   * the old one is still being taken off shares its DNS names and server files with the new one.
+   */
+  @Query(
+      "SELECT count(*) > 0 FROM mail_domain WHERE name = :name AND id <> :id"
+          + " AND status <> 'REMOVED'")
+  boolean isNameLiveElsewhere(String name, long id);
+
   /** REMOVED is final; everything else follows the workflow. */
   @Modifying
   @Query(

@@ -69,6 +69,11 @@ public class InMemoryMailDomains extends InMemoryRepository<MailDomain>
   }
 
   @Override
+  public boolean isNameLiveElsewhere(String name, long id) {
+    return !where(m -> isLive(m) && m.name().equals(name) && m.id() != id).isEmpty();
+  }
+
+  @Override
   public int updateStatus(long id, MailDomainStatus status, String reason) {
     MailDomain m = findById(id).filter(InMemoryMailDomains::isLive).orElse(null);
     if (m == null) {
