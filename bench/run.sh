@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# ./berth bench [certificates]: on the real services,
+# ./berth bench [certificates|mail]: on the real services,
 #   (no mode)      paid→live latency of static sites (sequential and concurrent orders) and of
 #                  WordPress sites (sequential), the idle memory of a WordPress container and of a
 #                  customer's MariaDB, the resident memory of panel and worker, then domain
-#                  attached→HTTPS latency; writes bench/results/<date>-paid-to-live.md and
-#                  bench/results/<date>-attach-to-https.md
+#                  attached→HTTPS latency, then email; writes bench/results/<date>-paid-to-live.md,
+#                  bench/results/<date>-attach-to-https.md and bench/results/<date>-mailbox-to-inbox.md
 #   certificates   only domain attached→HTTPS latency: bench/results/<date>-attach-to-https.md
+#   mail           only email (email on→ACTIVE, mailbox created→first IMAP login, SMTP→INBOX,
+#                  IMAP logins/s): bench/results/<date>-mailbox-to-inbox.md
 # Like the system tests it starts from an empty bench database and removes Berth site
-# containers, networks and routes left on this machine, and the bench's DNS zones and the TLS
-# files of the shared nginx; it removes them again when it ends.
+# containers, networks and routes left on this machine, and the bench's DNS zones, the TLS
+# files of the shared nginx and the bench's mail domains' DKIM keys and Maildirs; it removes them
+# again when it ends. For the mail measurements it points the mail servers at the bench database,
+# and back at `berth` when it ends.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,10 +21,14 @@ SERVICES=$ROOT/infra/scripts/services.sh
 N=${BERTH_BENCH_ORDERS:-20}
 N_WP=${BERTH_BENCH_WORDPRESS_ORDERS:-10}
 N_CERT=${BERTH_BENCH_CERTIFICATES:-10}
+N_MAILBOXES=${BERTH_BENCH_MAILBOXES:-10}
+N_MAILS=${BERTH_BENCH_MAILS:-50}
+N_LOGINS=${BERTH_BENCH_LOGINS:-50}
+N_WRONG=5
 MODE=${1:-all}
 case $MODE in
-  all | certificates) ;;
-  *) echo "usage: ./berth bench [certificates]" >&2; exit 2 ;;
+  all | certificates | mail) ;;
+  *) echo "usage: ./berth bench [certificates|mail]" >&2; exit 2 ;;
 esac
 ADMIN_EMAIL=bench-support@berth.test
 ADMIN_PASSWORD=Bench-support-password-1
@@ -45,7 +53,26 @@ reset_certificates() {
   done
   rm -f "$BERTH_HOME"/nginx/tls/* "$BERTH_HOME"/nginx/sites/domain-*.conf
 }
+# The bench's mail domains: their DKIM table lines and keys, and their Maildirs, written by the
+# bench's worker into the one mail home the mail servers share.
+bench_mail_domains() {
+  su postgres -c "psql -d berth_bench -Atqc 'SELECT DISTINCT name FROM mail_domain'" 2>/dev/null || true
+}
+reset_mail() {
+  local home=$BERTH_HOME/mail domain pattern removed=0
+  for domain in $1; do
+    [[ $domain =~ ^[a-z0-9-]+(\.[a-z0-9-]+)+$ ]] || continue
+    pattern=${domain//./\\.}
+    [[ -f $home/dkim/SigningTable ]] && sed -i "/^\*@${pattern}[[:space:]]/d" "$home/dkim/SigningTable"
+    [[ -f $home/dkim/KeyTable ]] && sed -i "/^[^[:space:]]*[[:space:]]\+${pattern}:/d" "$home/dkim/KeyTable"
+    rm -f "$home/dkim/keys/$domain.private"
+    rm -rf "${home:?}/vmail/$domain"
+    removed=1
+  done
+  if ((removed)) && [[ -x $home/bin/dkim-reload ]]; then "$home/bin/dkim-reload" >/dev/null 2>&1 || true; fi
+}
 zones=$(bench_zones)
+mail_domains=$(bench_mail_domains)
 su postgres -c "psql -qc 'DROP DATABASE IF EXISTS berth_bench WITH (FORCE)'" >/dev/null
 su postgres -c "createdb -O berth berth_bench"
 "$("$SERVICES" temporal-bin)" workflow terminate --namespace "$NAMESPACE" \
@@ -61,6 +88,7 @@ reset_sites() {
 }
 reset_certificates "$zones"
 reset_sites
+reset_mail "$mail_domains"
 
 export BERTH_DB_URL=jdbc:postgresql://127.0.0.1:5432/berth_bench BERTH_DB_USER=berth BERTH_DB_PASSWORD=berth
 export BERTH_TEMPORAL_NAMESPACE=$NAMESPACE BERTH_HOST_ID=bench BERTH_PROXY_PREFIX=$BERTH_HOME/nginx
@@ -70,7 +98,19 @@ java -jar "$(ls "$ROOT"/worker/target/worker-*.jar | grep -v original)" >"$BERTH
 worker=$!
 java -jar "$(ls "$ROOT"/web-panel/target/web-panel-*.jar | grep -v original)" >"$BERTH_HOME/logs/bench-panel.log" 2>&1 &
 panel=$!
-trap 'kill $worker $panel 2>/dev/null; wait 2>/dev/null; reset_certificates "$(bench_zones)"; reset_sites' EXIT
+mail_pointed=0
+finish() {
+  kill $worker $panel 2>/dev/null
+  wait 2>/dev/null
+  reset_certificates "$(bench_zones)"
+  reset_sites
+  reset_mail "$(bench_mail_domains)"
+  if ((mail_pointed)); then
+    log "pointing the mail servers back at the database berth"
+    "$SERVICES" up mail >/dev/null || log "WARNING: the mail servers could not be pointed back at berth: $SERVICES up mail"
+  fi
+}
+trap finish EXIT
 for _ in $(seq 1 600); do curl -fs --noproxy "*" -o /dev/null http://127.0.0.1:8080/api/v1/plans && break; sleep 0.2; done
 
 rss_mb() { echo $(($(ps -o rss= -p "$1") / 1024)); }
@@ -175,10 +215,56 @@ attach_to_https() {
   return "$status"
 }
 
+# Email: one customer with a hosted domain and email on; mailbox created→first IMAP login,
+# SMTP on 2525→visible over IMAP on 1143, IMAP logins per second. The mail servers read the bench
+# database (migrated by now: the panel answered) until the bench ends.
+mailbox_to_inbox() {
+  local command=$1 table status=0 report
+  log "pointing the mail servers at the database berth_bench"
+  mail_pointed=1
+  BERTH_MAIL_DB_NAME=berth_bench "$SERVICES" up mail >&2 || {
+    log "the mail servers could not be pointed at berth_bench: see $BERTH_HOME/mail/logs/start.log"
+    return 1
+  }
+  log "measuring email with $N_MAILBOXES mailboxes, $N_MAILS messages and $N_LOGINS logins"
+  table=$(java "$ROOT/bench/MailboxToInbox.java" http://127.0.0.1:8080 1143 2525 \
+    "$N_MAILBOXES" "$N_MAILS" "$N_LOGINS" "$N_WRONG") || status=$?
+  report=$ROOT/bench/results/$(date +%F)-mailbox-to-inbox.md
+  {
+    echo "# Mailbox created→inbox — $(date -u +'%F %H:%M UTC')"
+    echo
+    echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;"
+    echo "Postfix $(postconf -h mail_version 2>/dev/null || echo '?'), Dovecot $(dovecot --version 2>/dev/null | cut -d' ' -f1 || echo '?'), reading the bench database's mail views."
+    echo "Method: REST API v1 and the mail ports on 127.0.0.1 only. One customer orders the Trial plan's"
+    echo "static site, adds the hosted domain \`m<run>.test\` (waits for ACTIVE) and turns email on for it."
+    echo "The Trial plan allows 2 mailboxes: \`inbox@\` stays for the run, each mailbox sample takes the"
+    echo "other slot and is deleted through the API after its sample (a deleted mailbox no longer counts)."
+    echo "Mailbox clock: from sending \`POST /api/v1/mail/domains/{id}/mailboxes\` to the API reading ACTIVE"
+    echo "(\`GET /api/v1/mail/mailboxes/{id}\` every 20 ms) and to the first plain IMAP \`LOGIN\` answered OK on"
+    echo "127.0.0.1:1143, a new connection tried every 20 ms once the API reads ACTIVE (Dovecot answers a"
+    echo "refused login only after 2 s and then holds back further logins from the address, so logins are"
+    echo "not tried earlier). Delivery clock: from connecting to 127.0.0.1:2525 (plain SMTP, no AUTH:"
+    echo "EHLO, MAIL FROM, RCPT TO, DATA) to the 250 after DATA, and to the first \`STATUS INBOX (MESSAGES)\`"
+    echo "that counts the message, polled every 10 ms on one logged-in IMAP connection; one message at a"
+    echo "time. Logins: one connection each (connect, greeting, LOGIN, LOGOUT), one after the other; each"
+    echo "makes Dovecot verify the mailbox's bcrypt hash (cost 10). Percentiles are nearest-rank."
+    echo "Command: \`$command\` (BERTH_BENCH_MAILBOXES=$N_MAILBOXES, BERTH_BENCH_MAILS=$N_MAILS, BERTH_BENCH_LOGINS=$N_LOGINS)."
+    echo
+    echo "$table"
+  } >"$report"
+  cat "$report"
+  log "report: $report"
+  ((status == 0)) || log "the mail bench stopped early: see $BERTH_HOME/logs/bench-worker.log and $BERTH_HOME/mail/logs"
+  return "$status"
+}
+
 mkdir -p "$ROOT/bench/results"
-if [[ $MODE == all ]]; then
-  paid_to_live
-  attach_to_https "./berth bench"
-else
-  attach_to_https "./berth bench certificates"
-fi
+case $MODE in
+  all)
+    paid_to_live
+    attach_to_https "./berth bench"
+    mailbox_to_inbox "./berth bench"
+    ;;
+  certificates) attach_to_https "./berth bench certificates" ;;
+  mail) mailbox_to_inbox "./berth bench mail" ;;
+esac
