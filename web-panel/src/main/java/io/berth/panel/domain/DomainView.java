@@ -17,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.berth.panel.certificate.CertificateDetails;
 import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.common.Caller;
@@ -26,6 +25,7 @@ import io.berth.panel.common.NotFoundException;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.security.CurrentUser;
 import io.berth.panel.ui.Badges;
+import io.berth.panel.ui.LiveWatch;
 import io.berth.panel.ui.MainLayout;
 import io.berth.panel.ui.Notices;
 import io.berth.panel.ui.StepList;
@@ -66,7 +66,7 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
   private Caller caller;
   private long domainId;
   private String name;
-  private Registration subscription;
+  private final LiveWatch live = new LiveWatch();
 
   DomainView(
       DomainService domains,
@@ -118,20 +118,12 @@ public class DomainView extends VerticalLayout implements BeforeEnterObserver, H
 
   @Override
   protected void onDetach(DetachEvent event) {
-    unwatch();
+    live.stop();
   }
 
   private void watch(UI ui) {
-    unwatch();
     if (domainId != 0) {
-      subscription = feed.watch(domainId, details -> ui.access(() -> render(details)));
-    }
-  }
-
-  private void unwatch() {
-    if (subscription != null) {
-      subscription.remove();
-      subscription = null;
+      live.start(feed, ui, domainId, this::render);
     }
   }
 

@@ -15,11 +15,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.NotFoundException;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.security.CurrentUser;
+import io.berth.panel.ui.LiveWatch;
 import io.berth.panel.ui.MainLayout;
 import io.berth.panel.ui.Notices;
 import io.berth.panel.ui.StepList;
@@ -55,7 +55,7 @@ public class MailDomainView extends VerticalLayout implements BeforeEnterObserve
   private MailDomainDetails shown;
   private Caller caller;
   private long mailDomainId;
-  private Registration subscription;
+  private final LiveWatch live = new LiveWatch();
 
   MailDomainView(
       MailDomainService mailDomains,
@@ -105,20 +105,12 @@ public class MailDomainView extends VerticalLayout implements BeforeEnterObserve
 
   @Override
   protected void onDetach(DetachEvent event) {
-    unwatch();
+    live.stop();
   }
 
   private void watch(UI ui) {
-    unwatch();
     if (mailDomainId != 0) {
-      subscription = feed.watch(mailDomainId, details -> ui.access(() -> render(details)));
-    }
-  }
-
-  private void unwatch() {
-    if (subscription != null) {
-      subscription.remove();
-      subscription = null;
+      live.start(feed, ui, mailDomainId, this::render);
     }
   }
 

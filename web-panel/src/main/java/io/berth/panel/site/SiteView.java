@@ -15,7 +15,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.berth.panel.certificate.CertificateFeed;
 import io.berth.panel.certificate.CertificateService;
 import io.berth.panel.certificate.HttpsSection;
@@ -23,6 +22,7 @@ import io.berth.panel.common.Caller;
 import io.berth.panel.common.NotFoundException;
 import io.berth.panel.security.CurrentUser;
 import io.berth.panel.ui.Badges;
+import io.berth.panel.ui.LiveWatch;
 import io.berth.panel.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.concurrent.Executor;
@@ -44,7 +44,7 @@ public class SiteView extends VerticalLayout implements BeforeEnterObserver, Has
   private HttpsSection https;
   private long siteId;
   private String name;
-  private Registration subscription;
+  private final LiveWatch live = new LiveWatch();
 
   SiteView(
       SiteService sites,
@@ -90,7 +90,13 @@ public class SiteView extends VerticalLayout implements BeforeEnterObserver, Has
 
   @Override
   protected void onDetach(DetachEvent event) {
-    unwatch();
+    live.stop();
+  }
+
+  private void watch(UI ui) {
+    if (siteId != 0 && https != null) {
+      live.start(feed, ui, siteId, https::show);
+    }
   }
 
   private void build(SiteSummary site, Caller caller) {
@@ -103,21 +109,6 @@ public class SiteView extends VerticalLayout implements BeforeEnterObserver, Has
     https = new HttpsSection(certificates, caller, siteId, executor, this::refresh);
     add(new H1(site.name()), headline, address, https, new Anchor("sites", "All your sites"));
     https.show(certificates.details(caller, siteId));
-  }
-
-  private void watch(UI ui) {
-    unwatch();
-    if (siteId != 0 && https != null) {
-      HttpsSection section = https;
-      subscription = feed.watch(siteId, details -> ui.access(() -> section.show(details)));
-    }
-  }
-
-  private void unwatch() {
-    if (subscription != null) {
-      subscription.remove();
-      subscription = null;
-    }
   }
 
   private void refresh() {
