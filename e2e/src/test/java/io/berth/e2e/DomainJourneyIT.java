@@ -89,9 +89,16 @@ class DomainJourneyIT {
               assertThat(curl("https", "www." + DOMAIN, caRoot))
                   .contains("HTTP 200", "Your site is live");
             });
-    // Plain HTTP now redirects there; the platform hostname keeps answering over HTTP.
-    assertThat(curl("http", DOMAIN, null))
-        .contains("HTTP 301 https://" + DOMAIN + ":" + Platform.PROXY_HTTPS_PORT + "/");
+    // Plain HTTP now redirects there; the platform hostname keeps answering over HTTP. nginx
+    // reloads gracefully: a worker of the configuration before the certificate may still take a
+    // connection for a moment after the new ones serve HTTPS.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(curl("http", DOMAIN, null))
+                    .contains(
+                        "HTTP 301 https://" + DOMAIN + ":" + Platform.PROXY_HTTPS_PORT + "/"));
     assertThat(Platform.visit(site).status()).isEqualTo(200);
 
     // The site's page shows the padlock: who issued it, for which names, until when.
