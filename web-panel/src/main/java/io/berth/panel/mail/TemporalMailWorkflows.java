@@ -17,7 +17,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Starts, signals and reads {@code maildomain-<id>} and {@code mailbox-<id>}. The DNS records are a
  * query, which needs a worker: it is waited for at most {@code berth.panel.mail-query-timeout}, so
- * a page never hangs on a worker that is down.
+ * a page never hangs on a worker that is down. An answer is kept for {@link #RECORDS_KEPT}: the
+ * live page re-reads its snapshot twice a second, and the records of an active mail domain change
+ * only when its workflow re-publishes them, so the worker is asked about once a minute per page.
  */
 @Component
 class TemporalMailWorkflows implements MailWorkflows {
@@ -34,9 +38,20 @@ class TemporalMailWorkflows implements MailWorkflows {
   static final String NOT_ANSWERING =
       "The mail domain's workflow did not answer in time; its worker may be busy or down.";
 
+  /** How long one answer of the DNS-records query is served before the workflow is asked again. */
+  static final Duration RECORDS_KEPT = Duration.ofMinutes(1);
+
   private final WorkflowClient client;
   private final Executor executor;
   private final Duration queryTimeout;
+  private final Map<Long, RecordsAnswer> answers = new ConcurrentHashMap<>();
+
+  private record RecordsAnswer(List<MailDnsRecord> records, long atNanos) {
+
+    boolean fresh(long nowNanos) {
+      return nowNanos - atNanos < RECORDS_KEPT.toNanos();
+    }
+  }
 
   TemporalMailWorkflows(
       WorkflowClient client,
@@ -61,6 +76,7 @@ class TemporalMailWorkflows implements MailWorkflows {
 
   @Override
   public boolean turnOff(long mailDomainId) {
+    answers.remove(mailDomainId);
     return signal(() -> domainWorkflow(mailDomainId).turnOff());
   }
 
@@ -71,6 +87,18 @@ class TemporalMailWorkflows implements MailWorkflows {
 
   @Override
   public Optional<List<MailDnsRecord>> dnsRecords(long mailDomainId) {
+    long now = System.nanoTime();
+    RecordsAnswer kept = answers.get(mailDomainId);
+    if (kept != null && kept.fresh(now)) {
+      return Optional.of(kept.records());
+    }
+    Optional<List<MailDnsRecord>> answer = queryDnsRecords(mailDomainId);
+    answers.values().removeIf(a -> !a.fresh(now));
+    answer.ifPresent(records -> answers.put(mailDomainId, new RecordsAnswer(records, now)));
+    return answer;
+  }
+
+  private Optional<List<MailDnsRecord>> queryDnsRecords(long mailDomainId) {
     MailDomainWorkflow workflow = domainWorkflow(mailDomainId);
     return BoundedCall.within(
         executor,
