@@ -153,7 +153,8 @@ db_identity() {
   command -v psql >/dev/null || return 0
   PGPASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=3 psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" \
     -d "$DB_NAME" -XqtAc "SELECT d.oid || ' ' || pg_postmaster_start_time() || ' views=' ||
-      (to_regclass('mail_server_users') IS NOT NULL) FROM pg_database d
+      (to_regclass('mail_server_users') IS NOT NULL
+        AND to_regclass('mail_server_suspended_domains') IS NOT NULL) FROM pg_database d
       WHERE d.datname = current_database()" 2>/dev/null || echo error
 }
 
@@ -336,7 +337,7 @@ up() {
     log "cannot connect to database $DB_NAME on $DB_HOST:$DB_PORT as $DB_USER: the mail servers stay as they are"
     return 1
   elif [[ $identity == *views=false ]]; then
-    log "WARNING: database $DB_NAME has no mail_server_* views yet (Flyway's V6 makes them): mail lookups fail until then"
+    log "WARNING: database $DB_NAME lacks mail_server_* views (Flyway's V6 and V8 make them): mail lookups fail until then"
   fi
   if [[ -n $identity && $identity != "$(cat "$MAIL/run/database-identity" 2>/dev/null)" ]]; then
     pf=1
@@ -344,7 +345,7 @@ up() {
   fi
   place "$t/postfix/main.cf.template" "$MAIL/postfix/main.cf" 644 root:root && pf=1
   place "$t/postfix/master.cf.template" "$MAIL/postfix/master.cf" 644 root:root && pf=1
-  for m in domains mailboxes aliases sender-logins; do
+  for m in domains mailboxes aliases sender-logins suspended; do
     place "$t/postfix/pgsql-$m.cf.template" "$MAIL/postfix/pgsql-$m.cf" 640 root:postfix && pf=1
   done
   place "$t/dovecot/dovecot.conf.template" "$MAIL/dovecot/dovecot.conf" 644 root:root && dc=1

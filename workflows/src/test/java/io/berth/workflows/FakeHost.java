@@ -1,6 +1,7 @@
 package io.berth.workflows;
 
 import io.berth.workflows.common.FailureType;
+import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.database.DatabaseActivities;
 import io.berth.workflows.site.ContainerSpec;
 import io.berth.workflows.site.RouteSpec;
@@ -18,6 +19,14 @@ public class FakeHost implements SiteHostActivities, DatabaseActivities {
   public final Set<Long> networks = ConcurrentHashMap.newKeySet();
   public final Map<Long, String> containers = new ConcurrentHashMap<>();
   public final Set<Long> routes = ConcurrentHashMap.newKeySet();
+
+  /** Sites whose route serves the "suspended" page instead of the site. */
+  public final Set<Long> suspendedRoutes = ConcurrentHashMap.newKeySet();
+
+  /** The limits each site's container was last created or updated with. */
+  public final Map<Long, PlanLimits> limits = new ConcurrentHashMap<>();
+
+  public final AtomicInteger limitUpdates = new AtomicInteger();
   public final Set<Long> volumes = ConcurrentHashMap.newKeySet();
   public final AtomicInteger containerAttempts = new AtomicInteger();
   public final AtomicInteger restarts = new AtomicInteger();
@@ -55,11 +64,22 @@ public class FakeHost implements SiteHostActivities, DatabaseActivities {
     volumes.add(spec.siteId());
     containerCreations.incrementAndGet();
     containers.put(spec.siteId(), "running");
+    limits.put(spec.siteId(), spec.limits());
+  }
+
+  @Override
+  public void updateLimits(ContainerSpec spec) {
+    if (!containers.containsKey(spec.siteId())) {
+      throw new IllegalStateException("no container berth-site-" + spec.siteId());
+    }
+    limitUpdates.incrementAndGet();
+    limits.put(spec.siteId(), spec.limits());
   }
 
   @Override
   public void removeContainer(long siteId) {
     containers.remove(siteId);
+    limits.remove(siteId);
   }
 
   @Override
@@ -81,11 +101,17 @@ public class FakeHost implements SiteHostActivities, DatabaseActivities {
   @Override
   public void ensureRoute(RouteSpec route) {
     routes.add(route.siteId());
+    if (route.suspended()) {
+      suspendedRoutes.add(route.siteId());
+    } else {
+      suspendedRoutes.remove(route.siteId());
+    }
   }
 
   @Override
   public void removeRoute(long siteId) {
     routes.remove(siteId);
+    suspendedRoutes.remove(siteId);
   }
 
   @Override
@@ -102,6 +128,11 @@ public class FakeHost implements SiteHostActivities, DatabaseActivities {
         return;
       }
     }
+  }
+
+  /** No container, route or site files left; the customer's network may stay. */
+  public boolean holdsNoSite() {
+    return containers.isEmpty() && routes.isEmpty() && volumes.isEmpty();
   }
 
   public boolean isEmpty() {

@@ -51,7 +51,8 @@ final class CertificateTargets {
                 (rs, n) ->
                     new SitePlacement(
                         rs.getString("host_id"),
-                        !List.of("CANCELLED", "FAILED").contains(rs.getString("status"))))
+                        !List.of("CANCELLED", "FAILED", "DELETED")
+                            .contains(rs.getString("status"))))
             .optional();
     if (site.isEmpty()) {
       return new CertificateTarget(null, List.of(), ChallengeType.HTTP_01);

@@ -17,7 +17,8 @@ public class DatabaseRecordActivitiesImpl implements DatabaseRecordActivities {
   /** Width of {@code customer_database.failure_reason}. */
   static final int MAX_REASON = 1000;
 
-  private static final Set<SiteStatus> GONE = EnumSet.of(SiteStatus.FAILED, SiteStatus.CANCELLED);
+  private static final Set<SiteStatus> GONE =
+      EnumSet.of(SiteStatus.FAILED, SiteStatus.CANCELLED, SiteStatus.DELETED);
 
   private final CustomerDatabaseRepository databases;
   private final SiteRepository sites;

@@ -24,8 +24,10 @@ public interface ContainerRuntime {
 
   /**
    * Converges the site's container to the spec and leaves it running: creates it, keeps an
-   * identical one (same spec-hash label), or replaces a different one keeping its volume. Creates
-   * the customer's network and the site's volume if missing.
+   * identical one (same spec-hash label), or replaces a different one keeping its volume. The
+   * plan's limits are not part of that comparison: a container that differs only in them keeps
+   * running and gets them in place, as {@link #updateLimits} gives them. Creates the customer's
+   * network and the site's volume if missing.
    *
    * @throws io.berth.activities.common.PermanentException INVALID_INPUT for an unknown app or a bad
    *     spec, NOT_FOUND when the app's image is not on this host, CONFLICT when an object of that
@@ -41,6 +43,17 @@ public interface ContainerRuntime {
    * site's volume. The values never appear in a label or a log line.
    */
   void ensureContainer(ContainerSpec spec, ContainerEnvironment environment);
+
+  /**
+   * Gives the site's existing container, running or stopped, the spec's CPU, memory (swap equal to
+   * it) and process limits in place: the same container keeps running with the same files. No-op
+   * when it has them already.
+   *
+   * @throws io.berth.activities.common.PermanentException NOT_FOUND if the site has no container,
+   *     INVALID_INPUT for a bad spec or limits the engine refuses, CONFLICT when the container
+   *     belongs to another customer
+   */
+  void updateLimits(ContainerSpec spec);
 
   /** Removes the site's container (not its volume) if it exists. */
   void removeContainer(long siteId);

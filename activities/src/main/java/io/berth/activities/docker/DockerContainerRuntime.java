@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * concurrent create makes the adapter look again, so a retried activity converges; duplicate
  * networks left by a concurrent create on older engines are cleaned up. A container's label {@link
  * DockerNames#LABEL_SPEC_HASH} records what it was made from; a different hash means the container
- * is replaced (the volume, and so the site's files, stay).
+ * is replaced (the volume, and so the site's files, stay). The plan's limits are the exception:
+ * they are changed on the running container in place ({@code docker update}), never by re-creating
+ * it.
  */
 public class DockerContainerRuntime implements ContainerRuntime {
 
@@ -70,9 +72,10 @@ public class DockerContainerRuntime implements ContainerRuntime {
 
   /**
    * Part of every spec hash: change it when the way containers are built changes (new hardening,
-   * new log settings), and existing containers are replaced on their next ensure.
+   * new log settings), and existing containers are replaced on their next ensure. 2: the limits
+   * left the hash (they are changed in place).
    */
-  private static final String LAYOUT_VERSION = "1";
+  private static final String LAYOUT_VERSION = "2";
 
   private static final String LOOPBACK = "127.0.0.1";
   private static final String TMPFS_OPTIONS = "rw,nosuid,nodev,noexec,size=64m";
@@ -285,10 +288,10 @@ public class DockerContainerRuntime implements ContainerRuntime {
         InspectContainerResponse container = existing.get();
         requireOwner("Container " + name, container.getConfig().getLabels(), spec.customerId());
         if (hash.equals(container.getConfig().getLabels().get(LABEL_SPEC_HASH))) {
-          if (Boolean.TRUE.equals(container.getState().getRunning())) {
+          exists = applyLimits(name, container, spec.limits());
+          if (exists && Boolean.TRUE.equals(container.getState().getRunning())) {
             return;
           }
-          exists = true;
         } else {
           log.info("Replacing container {} of site {}: its spec changed", name, spec.siteId());
           objects.removeContainer(name);
@@ -304,6 +307,69 @@ public class DockerContainerRuntime implements ContainerRuntime {
     }
     throw new DockerEngineException(
         "Docker engine kept reporting a conflicting container " + name + "; will try again");
+  }
+
+  @Override
+  public void updateLimits(ContainerSpec spec) {
+    validate(spec);
+    String name = DockerNames.container(spec.siteId());
+    InspectContainerResponse container =
+        objects.container(name).orElseThrow(() -> noContainerForLimits(spec.siteId(), name));
+    requireOwner("Container " + name, container.getConfig().getLabels(), spec.customerId());
+    if (!applyLimits(name, container, spec.limits())) {
+      throw noContainerForLimits(spec.siteId(), name);
+    }
+  }
+
+  private static PermanentException noContainerForLimits(long siteId, String name) {
+    return new PermanentException(
+        FailureType.NOT_FOUND,
+        "Site "
+            + siteId
+            + " has no container ("
+            + name
+            + ") on this host to give the new plan's limits; it gets them when it is set up again");
+  }
+
+  /**
+   * Gives the container the plan's limits in place ({@code docker update}), running or stopped;
+   * nothing when it has them. False if the container went away meanwhile.
+   */
+  private boolean applyLimits(String name, InspectContainerResponse container, PlanLimits plan) {
+    ContainerLimits wanted = ContainerLimits.of(plan);
+    ContainerLimits current = ContainerLimits.of(container.getHostConfig());
+    if (current.equals(wanted)) {
+      return true;
+    }
+    return call(
+        "update the limits of container " + name,
+        () -> {
+          try {
+            docker
+                .updateContainerCmd(name)
+                .withMemory(wanted.memoryBytes())
+                .withMemorySwap(wanted.memorySwapBytes())
+                .withNanoCPUs(wanted.nanoCpus())
+                .withPidsLimit(wanted.pidsLimit())
+                .exec();
+            log.info("Changed the limits of container {} from {} to {}", name, current, wanted);
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          } catch (BadRequestException e) {
+            // The engine cannot apply these limits (e.g. more CPUs than the host has): retrying
+            // the same request cannot help.
+            throw new PermanentException(
+                FailureType.INVALID_INPUT,
+                "Docker engine refused to give container "
+                    + name
+                    + " "
+                    + wanted
+                    + ": "
+                    + EngineErrors.reason(e),
+                e);
+          }
+        });
   }
 
   @Override
@@ -543,12 +609,13 @@ public class DockerContainerRuntime implements ContainerRuntime {
   // ---- spec ----
 
   /**
-   * Hash of everything that shapes the container: if any of it changes, the container is
-   * re-created. The image id (not only its name) is part of it, so a rebuilt image rolls out on the
-   * site's next ensure; so is the network's id, so a container never points at a network that was
-   * removed and made anew. So is a digest of the environment, when there is one, so new credentials
-   * re-create the container; a container without environment keeps the hash it had before apps had
-   * environments.
+   * Hash of everything that shapes the container and cannot change in place: if any of it changes,
+   * the container is re-created. The image id (not only its name) is part of it, so a rebuilt image
+   * rolls out on the site's next ensure; so is the network's id, so a container never points at a
+   * network that was removed and made anew. So is a digest of the environment, when there is one,
+   * so new credentials re-create the container. The plan's limits are not: the engine changes them
+   * on the container itself ({@link #updateLimits}) but cannot change a label, so they are compared
+   * with what the container runs with ({@link ContainerLimits}) instead.
    */
   static String specHash(
       ContainerSpec spec,
@@ -572,10 +639,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
             "network-id=" + networkId,
             "cap-add=" + app.capAdd().stream().sorted().toList(),
             "read-only-rootfs=" + app.readOnlyRootfs(),
-            "tmpfs=" + app.tmpfs().stream().sorted().toList(),
-            "memory=" + spec.limits().memoryBytes(),
-            "nano-cpus=" + spec.limits().nanoCpus(),
-            "pids=" + PlanLimits.PIDS_LIMIT);
+            "tmpfs=" + app.tmpfs().stream().sorted().toList());
     if (!environment.isEmpty()) {
       canonical += "\nenv=" + environment.digest();
     }

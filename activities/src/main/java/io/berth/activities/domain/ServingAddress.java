@@ -42,7 +42,8 @@ final class ServingAddress {
   private Optional<String> customersHost(long customerId) {
     return jdbc.sql(
             "SELECT h.public_address FROM site s JOIN host h ON h.id = s.host_id"
-                + " WHERE s.customer_id = :customer AND s.status NOT IN ('CANCELLED', 'FAILED')"
+                + " WHERE s.customer_id = :customer"
+                + " AND s.status NOT IN ('CANCELLED', 'FAILED', 'DELETED')"
                 + " ORDER BY s.id LIMIT 1")
         .param("customer", customerId)
         .query(String.class)

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class PlacementActivitiesImpl implements PlacementActivities {
 
-  private static final String LIVE = "status NOT IN ('CANCELLED', 'FAILED')";
+  private static final String LIVE = "status NOT IN ('CANCELLED', 'FAILED', 'DELETED')";
 
   private final JdbcClient jdbc;
   private final Duration hostTimeout;

@@ -40,20 +40,21 @@ import java.util.stream.Collectors;
  * {@link ReverseProxy} and {@link TlsCertificates} on the host's nginx: one server block per site
  * in {@code <prefix>/sites/site-<siteId>.conf} and one per customer domain in {@code
  * <prefix>/sites/domain-<domainId>.conf}, included by the {@code nginx.conf} that {@code
- * infra/scripts/services.sh} renders; the certificates in {@code <prefix>/tls/} ({@link
- * TlsSnippet}), included by the route blocks.
+ * infra/scripts/services.sh} renders; beside a suspended site's block its mark {@code
+ * site-<siteId>.suspended} ({@link SiteSuspension}), included by its domains' blocks; the
+ * certificates in {@code <prefix>/tls/} ({@link TlsSnippet}), included by the route blocks.
  *
  * <p>A change is written to temporary files and moved into place, checked with {@code nginx -t} and
  * applied with {@code nginx -s reload}; a call returns once nginx's workers run the new config
  * ({@code nginx.pid} in the prefix names the master, as infra's {@code nginx.conf} sets). Before
  * the move, each file's previous state is kept in a journal entry next to it ({@code
- * .site-<id>.prev} or {@code .domain-<id>.prev} in {@code sites/}, {@code .<subject>.pem.prev} and
- * so on in {@code tls/}, or {@code .absent} when there was none); the entries go away once nginx
- * has reloaded. A rejected config restores every journalled file, so a certificate and its key are
- * replaced together or not at all, and an entry left behind by a crash forces the next change to
- * test and reload even if its own files are already up to date. Private keys, their journal entries
- * and their temporary files are created readable by their owner only. Changes are serialised across
- * processes with a lock on {@code <prefix>/sites/.lock}.
+ * .site-<id>.prev}, {@code .site-<id>.suspended.prev} or {@code .domain-<id>.prev} in {@code
+ * sites/}, {@code .<subject>.pem.prev} and so on in {@code tls/}, or {@code .absent} when there was
+ * none); the entries go away once nginx has reloaded. A rejected config restores every journalled
+ * file, so a certificate and its key are replaced together or not at all, and an entry left behind
+ * by a crash forces the next change to test and reload even if its own files are already up to
+ * date. Private keys, their journal entries and their temporary files are created readable by their
+ * owner only. Changes are serialised across processes with a lock on {@code <prefix>/sites/.lock}.
  */
 public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
 
@@ -67,6 +68,8 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
   private static final Pattern SERVER_NAME = Pattern.compile("\\bserver_name\\s+([^;]*);");
   private static final Pattern ROUTE_JOURNAL =
       Pattern.compile("\\.((?:site|domain)-[0-9]+)\\.(prev|absent)");
+  private static final Pattern SUSPENSION_JOURNAL =
+      Pattern.compile("\\.(site-[0-9]+\\.suspended)\\.(prev|absent)");
   private static final Pattern TLS_JOURNAL =
       Pattern.compile("\\.((?:site-[0-9]+|platform)\\.(?:pem|key|conf))\\.(prev|absent)");
   private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -149,9 +152,20 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
             });
     requirePort(route.hostPort());
     String hostname = hostname(route.siteName());
-    String block =
-        SiteServerBlock.forSite(route.siteId(), hostname, listen, route.hostPort(), prefix);
     RouteFile file = RouteFile.site(route.siteId());
+    List<Change> changes =
+        route.suspended()
+            ? List.of(
+                new Change(
+                    routeFile(file),
+                    SiteServerBlock.forSuspendedSite(route.siteId(), hostname, listen, prefix)),
+                new Change(suspensionFile(route.siteId()), SiteSuspension.render(route.siteId())))
+            : List.of(
+                new Change(
+                    routeFile(file),
+                    SiteServerBlock.forSite(
+                        route.siteId(), hostname, listen, route.hostPort(), prefix)),
+                Change.absent(suspensionFile(route.siteId())));
     locked(
         () -> {
           settleUnconfirmedChanges();
@@ -159,7 +173,7 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
               file,
               List.of(hostname),
               name -> "The name " + route.siteName() + " is already in use by another site");
-          apply(hostname, List.of(new Change(routeFile(file), block)));
+          apply(hostname, changes);
         });
   }
 
@@ -169,7 +183,11 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
     locked(
         () -> {
           settleUnconfirmedChanges();
-          apply("site " + siteId, List.of(Change.absent(routeFile(RouteFile.site(siteId)))));
+          apply(
+              "site " + siteId,
+              List.of(
+                  Change.absent(routeFile(RouteFile.site(siteId))),
+                  Change.absent(suspensionFile(siteId))));
         });
   }
 
@@ -310,6 +328,11 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
   private ConfigFile routeFile(RouteFile route) {
     return new ConfigFile(
         sites.resolve(route.fileName()), "." + route.kind() + "-" + route.id(), false);
+  }
+
+  private ConfigFile suspensionFile(long siteId) {
+    Path path = SiteSuspension.file(sites, siteId);
+    return new ConfigFile(path, "." + path.getFileName(), false);
   }
 
   private static ConfigFile tlsFile(Path path, boolean secret) {
@@ -562,6 +585,12 @@ public final class NginxReverseProxy implements ReverseProxy, TlsCertificates {
           ConfigFile file =
               new ConfigFile(sites.resolve(m.group(1) + ".conf"), "." + m.group(1), false);
           entries.add(new JournalEntry(entry, file, m.group(2).equals("prev")));
+        }
+        Matcher mark = SUSPENSION_JOURNAL.matcher(entry.getFileName().toString());
+        if (mark.matches()) {
+          ConfigFile file =
+              new ConfigFile(sites.resolve(mark.group(1)), "." + mark.group(1), false);
+          entries.add(new JournalEntry(entry, file, mark.group(2).equals("prev")));
         }
       }
     }

@@ -1,10 +1,12 @@
 package io.berth.activities.proxy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The nginx server block of one route: a site's platform name, or a customer's domain names pointed
@@ -14,6 +16,11 @@ import java.util.regex.Pattern;
  * <p>A stopped container refuses connections, so nginx answers 502 (or 504 when it hangs); those
  * become a 503 with the site-stopped page and a {@code Retry-After}. Errors the app itself returns
  * pass through untouched ({@code proxy_intercept_errors} stays off).
+ *
+ * <p>A suspended site (its plan unpaid) has a block of its own that never proxies: every request
+ * but an ACME challenge gets a 503 with the suspended page and a {@code Retry-After}. Its customer
+ * domains' blocks stay as they are and include the site's suspension mark ({@link SiteSuspension}),
+ * which answers the same way while it exists.
  *
  * <p>Every block answers ACME HTTP-01 challenges from {@code <prefix>/acme-challenge}, so that a
  * name can be validated while a route serves it (and after it redirects to HTTPS), and includes the
@@ -26,7 +33,7 @@ final class SiteServerBlock {
   /** The internal URI of the site-stopped page; shadows the same path of the app. */
   static final String STOPPED_PAGE_URI = "/__berth/site-stopped.html";
 
-  private static final String TEMPLATE =
+  private static final String HEAD =
       """
       # {{title}}, written by Berth's worker: edits here are overwritten.
       server {
@@ -41,8 +48,12 @@ final class SiteServerBlock {
               default_type text/plain;
           }
 
+      """;
+
+  private static final String PROXY =
+      """
           location / {
-              proxy_pass http://127.0.0.1:{{port}};
+      {{suspensionInclude}}        proxy_pass http://127.0.0.1:{{port}};
               proxy_http_version 1.1;
               proxy_set_header Host $http_host;
               proxy_set_header X-Real-IP $remote_addr;
@@ -64,8 +75,27 @@ final class SiteServerBlock {
               add_header Retry-After 30 always;
               add_header Cache-Control no-store always;
           }
-      }
       """;
+
+  private static final String SUSPENDED =
+      """
+          location / {
+      {{suspendedAnswer}}    }
+      """;
+
+  private static final String SUSPENDED_PAGE =
+      """
+
+          location = {{suspendedPage}} {
+              internal;
+              alias {{suspendedPageFile}};
+              default_type text/html;
+              add_header Retry-After {{suspendedRetryAfter}} always;
+              add_header Cache-Control no-store always;
+          }
+      """;
+
+  private static final String TAIL = "}\n";
 
   private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
 
@@ -76,42 +106,71 @@ final class SiteServerBlock {
    * the platform's wildcard certificate once it is installed.
    */
   static String forSite(long siteId, String hostname, String listen, int port, Path prefix) {
-    return render(
-        "Site " + siteId, List.of(hostname), listen, port, prefix, TlsSnippet.PLATFORM_SUBJECT);
+    Map<String, String> values =
+        values("Site " + siteId, List.of(hostname), listen, prefix, TlsSnippet.PLATFORM_SUBJECT);
+    values.put("port", Integer.toString(port));
+    values.put("suspensionInclude", "");
+    return render(HEAD + PROXY + TAIL, values);
+  }
+
+  /**
+   * The block of a suspended site's own route: the suspended page for every request but an ACME
+   * challenge, never the site's container.
+   */
+  static String forSuspendedSite(long siteId, String hostname, String listen, Path prefix) {
+    Map<String, String> values =
+        values(
+            "Site " + siteId + " (suspended until its plan is paid)",
+            List.of(hostname),
+            listen,
+            prefix,
+            TlsSnippet.PLATFORM_SUBJECT);
+    values.put("suspendedAnswer", indent(SiteSuspension.answer(), "        "));
+    return render(HEAD + SUSPENDED + SUSPENDED_PAGE + TAIL, values);
   }
 
   /**
    * The block of a customer domain's route: its names, pointed at the attached site's port, served
-   * over HTTPS with the site's certificate once it is installed.
+   * over HTTPS with the site's certificate once it is installed, and answered with the suspended
+   * page while the site is suspended.
    */
   static String forDomain(
       long domainId, long siteId, List<String> hostnames, String listen, int port, Path prefix) {
-    return render(
-        "Domain " + domainId + " \u2192 site " + siteId,
-        hostnames,
-        listen,
-        port,
-        prefix,
-        TlsSnippet.siteSubject(siteId));
+    Map<String, String> values =
+        values(
+            "Domain " + domainId + " \u2192 site " + siteId,
+            hostnames,
+            listen,
+            prefix,
+            TlsSnippet.siteSubject(siteId));
+    values.put("port", Integer.toString(port));
+    values.put(
+        "suspensionInclude",
+        "        include " + SiteSuspension.includeGlob(prefix, siteId) + ";\n");
+    return render(HEAD + PROXY + SUSPENDED_PAGE + TAIL, values);
   }
 
-  private static String render(
-      String title,
-      List<String> serverNames,
-      String listen,
-      int port,
-      Path prefix,
-      String tlsSubject) {
-    Map<String, String> values =
-        Map.of(
-            "title", title,
-            "serverNames", String.join(" ", serverNames),
-            "listen", listen,
-            "port", Integer.toString(port),
-            "stoppedPage", STOPPED_PAGE_URI,
-            "challengeRoot", prefix.resolve(HttpChallengeFiles.ROOT).toString(),
-            "tlsInclude", TlsSnippet.includeGlob(prefix, tlsSubject));
-    Matcher slot = SLOT.matcher(TEMPLATE);
+  private static Map<String, String> values(
+      String title, List<String> serverNames, String listen, Path prefix, String tlsSubject) {
+    Map<String, String> values = new HashMap<>();
+    values.put("title", title);
+    values.put("serverNames", String.join(" ", serverNames));
+    values.put("listen", listen);
+    values.put("stoppedPage", STOPPED_PAGE_URI);
+    values.put("suspendedPage", SiteSuspension.PAGE_URI);
+    values.put("suspendedPageFile", SiteSuspension.PAGE_FILE);
+    values.put("suspendedRetryAfter", Integer.toString(SiteSuspension.RETRY_AFTER_SECONDS));
+    values.put("challengeRoot", prefix.resolve(HttpChallengeFiles.ROOT).toString());
+    values.put("tlsInclude", TlsSnippet.includeGlob(prefix, tlsSubject));
+    return values;
+  }
+
+  private static String indent(String lines, String indent) {
+    return lines.lines().map(line -> indent + line + "\n").collect(Collectors.joining());
+  }
+
+  private static String render(String template, Map<String, String> values) {
+    Matcher slot = SLOT.matcher(template);
     StringBuilder out = new StringBuilder();
     while (slot.find()) {
       String value = values.get(slot.group(1));

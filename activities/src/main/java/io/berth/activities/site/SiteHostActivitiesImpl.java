@@ -65,6 +65,16 @@ public class SiteHostActivitiesImpl implements SiteHostActivities {
     containers.ensureContainer(spec, environment.containerEnvironment(spec.siteId()));
   }
 
+  /**
+   * The new plan's limits on the running (or stopped) container, in place: no re-creation, so the
+   * site keeps serving and keeps its files. A later {@link #ensureContainer} with the same spec
+   * finds the container as it wants it and leaves it alone.
+   */
+  @Override
+  public void updateLimits(ContainerSpec spec) {
+    containers.updateLimits(spec);
+  }
+
   @Override
   public void removeContainer(long siteId) {
     containers.removeContainer(siteId);

@@ -194,7 +194,7 @@ class DockerContainerRuntimeIT {
   }
 
   @Test
-  void givenChangedLimits_whenEnsured_itReplacesTheContainerAndKeepsTheSiteFiles()
+  void givenChangedLimits_whenEnsured_theSameContainerGetsThemInPlace_keepingTheSiteFiles()
       throws Exception {
     long site = fixture.newSiteId();
     ContainerSpec spec =
@@ -204,7 +204,7 @@ class DockerContainerRuntimeIT {
     String name = DockerNames.container(site);
     assertThat(
             fixture
-                .exec(name, "bash", "-c", "echo 'kept across re-creation' > /srv/site/note.txt")
+                .exec(name, "bash", "-c", "echo 'kept across the change' > /srv/site/note.txt")
                 .exitCode())
         .isZero();
 
@@ -214,21 +214,89 @@ class DockerContainerRuntimeIT {
     runtime.ensureContainer(upgraded);
 
     InspectContainerResponse after = fixture.inspect(site);
-    assertThat(after.getId()).isNotEqualTo(before.getId());
+    assertThat(after.getId()).isEqualTo(before.getId());
+    assertThat(after.getState().getRunning()).isTrue();
+    assertThat(after.getState().getStartedAt()).isEqualTo(before.getState().getStartedAt());
     assertThat(after.getConfig().getLabels().get(DockerNames.LABEL_SPEC_HASH))
-        .isNotEqualTo(before.getConfig().getLabels().get(DockerNames.LABEL_SPEC_HASH));
+        .isEqualTo(before.getConfig().getLabels().get(DockerNames.LABEL_SPEC_HASH));
     assertThat(after.getHostConfig().getMemory()).isEqualTo(256L * 1024 * 1024);
+    assertThat(after.getHostConfig().getMemorySwap()).isEqualTo(256L * 1024 * 1024);
     assertThat(after.getHostConfig().getNanoCPUs()).isEqualTo(1_000_000_000L);
-    assertThat(after.getMounts())
-        .extracting(InspectContainerResponse.Mount::getName)
-        .containsExactly(DockerNames.volume(site));
     assertThat(fixture.countContainers(Map.of(DockerNames.LABEL_SITE, Long.toString(site))))
         .isEqualTo(1);
 
     var note = fixture.get(spec.hostPort(), "/note.txt");
     assertThat(note.statusCode()).isEqualTo(200);
-    assertThat(note.body()).isEqualTo("kept across re-creation\n");
+    assertThat(note.body()).isEqualTo("kept across the change\n");
     assertThat(fixture.get(spec.hostPort(), "/").body()).contains("Your site is live");
+  }
+
+  @Test
+  void givenLimitsItHasAlready_updatingThemAsksNothingOfTheEngine_butNewOnesAreOneUpdate()
+      throws Exception {
+    long site = fixture.newSiteId();
+    ContainerSpec spec = fixture.staticSite(site, fixture.newCustomerId(), "same-" + site, SMALL);
+    runtime.ensureContainer(spec);
+    ContainerSpec larger =
+        new ContainerSpec(
+            site, spec.customerId(), spec.siteName(), spec.app(), spec.hostPort(), LARGER);
+    long since = fixture.engineTime();
+
+    runtime.updateLimits(spec);
+    runtime.ensureContainer(spec);
+    runtime.updateLimits(larger);
+    runtime.updateLimits(larger);
+    runtime.ensureContainer(larger);
+
+    assertThat(fixture.containerEvents(DockerNames.container(site), since))
+        .as("engine events of the container")
+        .containsExactly("update");
+    assertThat(fixture.inspect(site).getHostConfig().getMemory()).isEqualTo(256L * 1024 * 1024);
+  }
+
+  @Test
+  void givenStoppedContainer_whenLimitsUpdated_itStaysStoppedWithThem_andStartsWithThem()
+      throws Exception {
+    long site = fixture.newSiteId();
+    ContainerSpec spec =
+        fixture.staticSite(site, fixture.newCustomerId(), "dormant-" + site, SMALL);
+    runtime.ensureContainer(spec);
+    runtime.stop(site);
+    String id = fixture.inspect(site).getId();
+
+    runtime.updateLimits(
+        new ContainerSpec(
+            site, spec.customerId(), spec.siteName(), spec.app(), spec.hostPort(), LARGER));
+
+    InspectContainerResponse stopped = fixture.inspect(site);
+    assertThat(stopped.getState().getRunning()).isFalse();
+    assertThat(stopped.getHostConfig().getNanoCPUs()).isEqualTo(1_000_000_000L);
+    runtime.start(site);
+    InspectContainerResponse started = fixture.inspect(site);
+    assertThat(started.getId()).isEqualTo(id);
+    assertThat(started.getState().getRunning()).isTrue();
+    assertThat(started.getHostConfig().getMemory()).isEqualTo(256L * 1024 * 1024);
+    assertThat(fixture.get(spec.hostPort(), "/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void updatingTheLimitsOfAMissingOrForeignContainer_failsForGood() {
+    long site = fixture.newSiteId();
+    long owner = fixture.newCustomerId();
+    ContainerSpec missing = fixture.staticSite(site, owner, "missing-" + site, LARGER);
+
+    assertThatThrownBy(() -> runtime.updateLimits(missing))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.type()).isEqualTo(FailureType.NOT_FOUND))
+        .hasMessageContaining("has no container (" + DockerNames.container(site) + ")");
+
+    runtime.ensureContainer(fixture.staticSite(site, owner, "owned-" + site, SMALL));
+    ContainerSpec foreign =
+        fixture.staticSite(site, fixture.newCustomerId(), "owned-" + site, LARGER);
+    assertThatThrownBy(() -> runtime.updateLimits(foreign))
+        .isInstanceOfSatisfying(
+            PermanentException.class, e -> assertThat(e.type()).isEqualTo(FailureType.CONFLICT));
+    assertThat(fixture.inspect(site).getHostConfig().getMemory()).isEqualTo(128L * 1024 * 1024);
   }
 
   @Test

@@ -3,8 +3,10 @@ package io.berth.activities.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Event;
 import io.berth.activities.docker.DockerObjects.ExecResult;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.site.ContainerSpec;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,6 +169,41 @@ public final class DockerFixture implements AutoCloseable {
       }
     }
     throw new AssertionError("Nothing answered on 127.0.0.1:" + port + path, last);
+  }
+
+  /** Now, as the engine's event filters read it: seconds and nanoseconds since the epoch. */
+  long engineTime() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /**
+   * The actions ("create", "start", "update", …) the engine reported for a container since then.
+   */
+  List<String> containerEvents(String container, long sinceNanos) throws InterruptedException {
+    List<String> actions = new ArrayList<>();
+    docker
+        .eventsCmd()
+        .withContainerFilter(container)
+        .withSince(engineTimestamp(sinceNanos))
+        .withUntil(engineTimestamp(engineTime()))
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                synchronized (actions) {
+                  actions.add(event.getAction());
+                }
+              }
+            })
+        .awaitCompletion(10, TimeUnit.SECONDS);
+    synchronized (actions) {
+      return List.copyOf(actions);
+    }
+  }
+
+  private static String engineTimestamp(long nanos) {
+    return String.format("%d.%09d", nanos / 1_000_000_000L, nanos % 1_000_000_000L);
   }
 
   long countContainers(Map<String, String> labels) {

@@ -163,6 +163,20 @@ class DomainActivitiesIT {
   }
 
   @Test
+  void defaultRecords_withoutAnAttachedSite_skipTheHostOfADeletedSite() throws Exception {
+    long customer = newCustomer();
+    newSite(customer, newHost("192.0.2.47", "now()"), 20003, "DELETED");
+    newSite(customer, newHost("192.0.2.48", "now()"), 20004, "RUNNING");
+    String name = newZoneName();
+    long domain = newDomain(customer, name, DomainMode.HOSTED, null);
+    activities.createZone(domain);
+
+    activities.ensureDefaultRecords(domain);
+
+    assertThat(rdata(name, Type.A)).containsExactly("192.0.2.48");
+  }
+
+  @Test
   void defaultRecords_forACustomerWithoutSites_useTheLastSeenHost() throws Exception {
     newHost("192.0.2.46", "now() + interval '1 day'");
     String name = newZoneName();

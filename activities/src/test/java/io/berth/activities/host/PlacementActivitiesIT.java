@@ -101,6 +101,33 @@ class PlacementActivitiesIT {
     assertThat(next.hostPort()).isEqualTo(taken.hostPort());
   }
 
+  @Test
+  void aDeletedSiteGivesItsPortBack() {
+    hostSeen("h1", "now()");
+    long deleted = newSite(newCustomer());
+    Placement taken = placement.placeSite(deleted);
+    jdbc.sql("UPDATE site SET status = 'DELETED' WHERE id = :id").param("id", deleted).update();
+
+    Placement next = placement.placeSite(newSite(newCustomer()));
+
+    assertThat(next.hostPort()).isEqualTo(taken.hostPort());
+  }
+
+  @Test
+  void aCustomersDeletedSiteNoLongerHoldsTheirNextSiteToItsHost() {
+    hostSeen("old", "now()");
+    long customer = newCustomer();
+    long deleted = newSite(customer);
+    assertThat(placement.placeSite(deleted).hostId()).isEqualTo("old");
+    jdbc.sql("UPDATE site SET status = 'DELETED' WHERE id = :id").param("id", deleted).update();
+    hostSeen("new", "now()");
+    jdbc.sql("UPDATE host SET last_seen = now() - interval '10 minutes' WHERE id = 'old'").update();
+
+    Placement next = placement.placeSite(newSite(customer));
+
+    assertThat(next.hostId()).isEqualTo("new");
+  }
+
   private void hostSeen(String id, String when) {
     jdbc.sql("INSERT INTO host (id, last_seen) VALUES (:id, " + when + ")")
         .param("id", id)

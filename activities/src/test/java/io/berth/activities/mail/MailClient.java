@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * required and the servers' self-signed certificate trusted; plain SMTP on 2525 as another mail
  * server on the internet would speak it.
  */
-final class MailClient {
+public final class MailClient {
 
   static final String HOST = "127.0.0.1";
   static final int SMTP = 2525;
@@ -80,7 +80,7 @@ final class MailClient {
    * Waits for a message with the subject in the user's INBOX, on one IMAP session that selects the
    * INBOX again each round; the raw bytes as IMAP serves them, or empty after {@code patience}.
    */
-  static Optional<byte[]> awaitMessage(
+  public static Optional<byte[]> awaitMessage(
       String user, String password, String subject, Duration patience) throws Exception {
     return awaitMessage(user, password, subject::equals, patience);
   }
@@ -116,7 +116,7 @@ final class MailClient {
   }
 
   /** Every message in the user's INBOX, raw. */
-  static List<byte[]> inbox(String user, String password) throws Exception {
+  public static List<byte[]> inbox(String user, String password) throws Exception {
     try (Store store = imap(user, password)) {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The real mail servers (Postfix, Dovecot, OpenDKIM) that {@code infra/scripts/services.sh up mail}
  * runs from the mail home, {@code $BERTH_HOME/mail}.
  */
-final class MailStack {
+public final class MailStack {
 
   private MailStack() {}
 
@@ -35,7 +35,7 @@ final class MailStack {
         : repositoryRoot().resolve(".berth");
   }
 
-  static Path home() {
+  public static Path home() {
     return berthHome().resolve("mail");
   }
 
@@ -43,7 +43,7 @@ final class MailStack {
    * Starts the mail servers if they are down and points them at the database ({@code
    * BERTH_MAIL_DB_NAME=<database> services.sh up mail}).
    */
-  static void pointAt(String database) throws IOException, InterruptedException {
+  public static void pointAt(String database) throws IOException, InterruptedException {
     ProcessBuilder up =
         new ProcessBuilder(
                 repositoryRoot().resolve("infra/scripts/services.sh").toString(), "up", "mail")
@@ -58,7 +58,7 @@ final class MailStack {
   }
 
   /** Removes a directory tree the test made under vmail (its files belong to the vmail user). */
-  static void removeTree(Path root) throws IOException {
+  public static void removeTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Stands in for a site's container: answers every request with its body on a loopback port. */
@@ -14,6 +15,7 @@ final class Backend implements AutoCloseable {
   private final HttpServer server;
   private final String body;
   private final AtomicReference<Headers> lastRequestHeaders = new AtomicReference<>();
+  private final AtomicInteger requests = new AtomicInteger();
 
   private Backend(HttpServer server, String body) {
     this.server = server;
@@ -34,6 +36,7 @@ final class Backend implements AutoCloseable {
         "/",
         exchange -> {
           backend.lastRequestHeaders.set(exchange.getRequestHeaders());
+          backend.requests.incrementAndGet();
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
           exchange.sendResponseHeaders(200, bytes.length);
@@ -55,6 +58,11 @@ final class Backend implements AutoCloseable {
   /** The headers of the last request that reached this backend. */
   Headers lastRequestHeaders() {
     return lastRequestHeaders.get();
+  }
+
+  /** How many requests reached this backend. */
+  int requests() {
+    return requests.get();
   }
 
   @Override

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 /**
  * A private nginx for one test class: the repository's {@code infra/nginx} rendered into a temp
  * prefix exactly as {@code infra/scripts/services.sh} does, listening on a free loopback port; its
- * routes get another free port for HTTPS.
+ * routes get another free port for HTTPS. Public for the site journeys, which point {@code
+ * berth.proxy.*} at it.
  */
-final class NginxInstance implements AutoCloseable {
+public final class NginxInstance implements AutoCloseable {
 
-  static final String DOMAIN = "berth.localhost";
+  public static final String DOMAIN = "berth.localhost";
 
   private final Path prefix;
   private final int port;
@@ -41,7 +42,7 @@ final class NginxInstance implements AutoCloseable {
     this.httpsPort = httpsPort;
   }
 
-  static NginxInstance start() throws IOException, InterruptedException {
+  public static NginxInstance start() throws IOException, InterruptedException {
     Path root = repositoryRoot();
     Path prefix = Files.createTempDirectory("berth-nginx-it-");
     // nginx's workers run as nobody and must reach html/ through the prefix.
@@ -77,7 +78,7 @@ final class NginxInstance implements AutoCloseable {
   }
 
   /** An adapter on this instance, configured as the worker would be. */
-  NginxReverseProxy proxy() {
+  public NginxReverseProxy proxy() {
     return new NginxReverseProxy(prefix, listen(), httpsListen(), "nginx", DOMAIN);
   }
 
@@ -86,23 +87,23 @@ final class NginxInstance implements AutoCloseable {
     return new HttpChallengeFiles(prefix);
   }
 
-  String listen() {
+  public String listen() {
     return "127.0.0.1:" + port;
   }
 
-  String httpsListen() {
+  public String httpsListen() {
     return "127.0.0.1:" + httpsPort;
   }
 
-  Path prefix() {
+  public Path prefix() {
     return prefix;
   }
 
-  Path sites() {
+  public Path sites() {
     return prefix.resolve("sites");
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -92,7 +92,11 @@ class NginxReverseProxyIT {
           .filteredOn(name -> name.contains("-2."))
           .containsExactly("site-2.conf");
       assertThat(nginx.siteFileNames())
-          .allMatch(name -> name.equals(".lock") || name.matches("(site|domain)-\\d+\\.conf"));
+          .allMatch(
+              name ->
+                  name.equals(".lock")
+                      || name.matches("(site|domain)-\\d+\\.conf")
+                      || name.matches("site-\\d+\\.suspended"));
       assertThat(Http.get(nginx.port(), "twice.berth.localhost").body()).isEqualTo("twice");
     }
   }
@@ -145,6 +149,86 @@ class NginxReverseProxyIT {
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("running again");
     }
+  }
+
+  @Test
+  void givenASuspendedSite_visitorsSeeTheSuspendedPageAndNeverTheSite_untilItIsLiveAgain()
+      throws Exception {
+    try (Backend site = Backend.start("open for business")) {
+      RouteSpec route = new RouteSpec(9, "unpaid", site.port());
+      proxy.ensureRoute(route);
+      assertThat(Http.get(nginx.port(), "unpaid.berth.localhost").body())
+          .isEqualTo("open for business");
+      int reached = site.requests();
+      nginx.challenges().publish(Map.of("suspended-token", "suspended-token.key"));
+
+      proxy.ensureRoute(route.asSuspended(true));
+
+      for (String method : List.of("GET", "POST", "HEAD")) {
+        Http.Response suspended =
+            Http.request(method, nginx.port(), "unpaid.berth.localhost", "/wp-admin/", Map.of());
+        assertThat(suspended.status()).as(method).isEqualTo(503);
+        assertThat(suspended.header("Retry-After")).as(method).isEqualTo("3600");
+        assertThat(suspended.header("Cache-Control")).as(method).isEqualTo("no-store");
+        assertThat(suspended.header("Content-Type")).as(method).startsWith("text/html");
+        if (!method.equals("HEAD")) {
+          assertThat(suspended.body())
+              .as(method)
+              .contains("This site is suspended")
+              .contains("settle the open invoice")
+              .doesNotContain("open for business")
+              .doesNotContain("nginx");
+        }
+      }
+      assertThat(site.requests()).as("requests that reached the site").isEqualTo(reached);
+      Http.Response challenge =
+          Http.request(
+              "GET",
+              nginx.port(),
+              "unpaid.berth.localhost",
+              "/.well-known/acme-challenge/suspended-token",
+              Map.of());
+      assertThat(challenge.status()).isEqualTo(200);
+      assertThat(challenge.body()).isEqualTo("suspended-token.key");
+      assertThat(nginx.sites().resolve("site-9.suspended")).exists();
+      assertThat(Files.readString(nginx.sites().resolve("site-9.conf")))
+          .doesNotContain("proxy_pass");
+
+      proxy.ensureRoute(route);
+
+      Http.Response back = Http.get(nginx.port(), "unpaid.berth.localhost");
+      assertThat(back.status()).isEqualTo(200);
+      assertThat(back.body()).isEqualTo("open for business");
+      assertThat(nginx.sites().resolve("site-9.suspended")).doesNotExist();
+      assertThat(nginx.siteFileNames()).noneMatch(name -> name.startsWith(".site-9"));
+      nginx.challenges().withdraw(List.of("suspended-token"));
+    }
+  }
+
+  @Test
+  void givenTheSameSuspendedRouteTwice_itDoesNotReload() throws Exception {
+    RouteSpec suspended = new RouteSpec(10, "unpaid-twice", 20010).asSuspended(true);
+    proxy.ensureRoute(suspended);
+    Map<String, String> config = nginx.configSnapshot();
+    Set<Long> workers = nginx.awaitSettledWorkers();
+
+    proxy.ensureRoute(suspended);
+
+    Thread.sleep(300);
+    assertThat(nginx.workerPids()).as("nginx workers (a reload replaces them)").isEqualTo(workers);
+    assertThat(nginx.configSnapshot()).isEqualTo(config);
+    assertThat(Http.get(nginx.port(), "unpaid-twice.berth.localhost").status()).isEqualTo(503);
+  }
+
+  @Test
+  void givenASuspendedSitesRouteRemoved_itsNameIsUnknownAndItsMarkGone() throws Exception {
+    proxy.ensureRoute(new RouteSpec(11, "unpaid-gone", 20011).asSuspended(true));
+    assertThat(Http.get(nginx.port(), "unpaid-gone.berth.localhost").status()).isEqualTo(503);
+
+    proxy.removeRoute(11);
+
+    assertThat(Http.get(nginx.port(), "unpaid-gone.berth.localhost").status()).isEqualTo(404);
+    assertThat(nginx.siteFileNames()).noneMatch(name -> name.contains("site-11"));
   }
 
   @Test
@@ -312,6 +396,47 @@ class NginxReverseProxyIT {
     assertThat(stopped.status()).isEqualTo(503);
     assertThat(stopped.header("Retry-After")).isEqualTo("30");
     assertThat(stopped.body()).contains("This site is stopped");
+  }
+
+  @Test
+  void givenTheAttachedSiteIsSuspended_visitorsOfTheDomainSeeTheSuspendedPage() throws Exception {
+    try (Backend site = Backend.start("shop is open")) {
+      RouteSpec route = new RouteSpec(27, "unpaid-shop", site.port());
+      proxy.ensureRoute(route);
+      proxy.ensureDomainRoute(
+          new DomainRoute(49, 27, List.of("unpaid.test", "www.unpaid.test"), site.port()));
+      assertThat(Http.get(nginx.port(), "unpaid.test").body()).isEqualTo("shop is open");
+      int reached = site.requests();
+
+      proxy.ensureRoute(route.asSuspended(true));
+
+      for (String host : List.of("unpaid.test", "www.unpaid.test")) {
+        Http.Response suspended = Http.get(nginx.port(), host);
+        assertThat(suspended.status()).as(host).isEqualTo(503);
+        assertThat(suspended.header("Retry-After")).as(host).isEqualTo("3600");
+        assertThat(suspended.body()).as(host).contains("This site is suspended");
+      }
+      assertThat(site.requests()).as("requests that reached the site").isEqualTo(reached);
+
+      proxy.ensureRoute(route);
+
+      assertThat(Http.get(nginx.port(), "www.unpaid.test").body()).isEqualTo("shop is open");
+    }
+  }
+
+  @Test
+  void givenADomainAttachedWhileItsSiteIsSuspended_itShowsTheSuspendedPageFromTheStart()
+      throws Exception {
+    try (Backend site = Backend.start("later")) {
+      proxy.ensureRoute(new RouteSpec(28, "unpaid-late", site.port()).asSuspended(true));
+
+      proxy.ensureDomainRoute(new DomainRoute(50, 28, List.of("late.test"), site.port()));
+
+      Http.Response suspended = Http.get(nginx.port(), "late.test");
+      assertThat(suspended.status()).isEqualTo(503);
+      assertThat(suspended.body()).contains("This site is suspended");
+      assertThat(site.requests()).isZero();
+    }
   }
 
   @Test

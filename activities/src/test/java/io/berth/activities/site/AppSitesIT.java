@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.berth.activities.database.DatabaseActivitiesImpl;
-import io.berth.activities.database.DatabaseConfig;
-import io.berth.activities.database.DatabaseRecordActivitiesImpl;
-import io.berth.activities.docker.AppCatalog;
-import io.berth.activities.docker.ContainerRuntime;
-import io.berth.activities.docker.DockerConfig;
 import io.berth.activities.docker.DockerFixture;
 import io.berth.activities.docker.DockerNames;
-import io.berth.activities.proxy.ProxyConfig;
-import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.proxy.SiteAddresses;
 import io.berth.activities.testing.DockerLeftovers;
 import io.berth.activities.testing.PlatformDatabase;
@@ -44,14 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,50 +48,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * activities wired as the worker wires them: the real schema in a fresh PostgreSQL database, the
  * real app images and customer MariaDB servers on the local engine.
  */
-@SpringBootTest(classes = AppSitesIT.Context.class)
+@SpringBootTest(classes = SiteActivitiesContext.class)
+@DirtiesContext
 class AppSitesIT {
 
   static final PlanLimits STARTER = new PlanLimits(500, 256, 5120, 3);
   static final PlanLimits BUSINESS = new PlanLimits(2000, 1024, 20480, 10);
 
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @EnableJdbcRepositories(basePackages = "io.berth.persistence")
-  @Import({
-    DockerConfig.class,
-    DatabaseConfig.class,
-    ProxyConfig.class,
-    SiteEnvironment.class,
-    DatabaseActivitiesImpl.class,
-    DatabaseRecordActivitiesImpl.class
-  })
-  static class Context {
-
-    /** As the worker's ActivityBeans makes it. */
-    @Bean
-    SiteRecordActivitiesImpl siteRecordActivities(
-        SiteRepository sites,
-        CustomerDatabaseRepository databases,
-        AppCatalog catalog,
-        JdbcClient jdbc) {
-      return new SiteRecordActivitiesImpl(sites, databases, catalog, jdbc);
-    }
-
-    /** As the worker's ActivityBeans makes it. */
-    @Bean
-    SiteHostActivitiesImpl siteHostActivities(
-        ContainerRuntime containers,
-        ReverseProxy proxy,
-        SiteEnvironment environment,
-        @Value("${berth.proxy.listen:127.0.0.1:8880}") String proxyListen) {
-      return new SiteHostActivitiesImpl(
-          containers, proxy, ProxyHealthProbe.forListen(proxyListen), environment);
-    }
-  }
-
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry properties) throws Exception {
     PlatformDatabase.createFor(properties, "berth_app_sites_it");
+    // A small pool, closed with the context after the class (@DirtiesContext): the cached contexts
+    // of the whole suite would otherwise hold more connections than PostgreSQL allows.
+    properties.add("spring.datasource.hikari.maximum-pool-size", () -> 2);
     String keyFile = Files.createTempDirectory("berth-secrets").resolve("secrets.key").toString();
     properties.add("berth.secrets.key-file", () -> keyFile);
   }
@@ -190,13 +147,20 @@ class AppSitesIT {
         .as("a wrong password is refused")
         .isEqualTo(200);
 
-    // A new container (here: the plan's new limits) keeps the installed site.
+    // The plan's new limits reach the same container in place.
     String before = container.getId();
+    host.ensureContainer(new ContainerSpec(site, customer, name, "wordpress", port, BUSINESS));
+    InspectContainerResponse resized = inspect(site);
+    assertThat(resized.getId()).isEqualTo(before);
+    assertThat(resized.getHostConfig().getMemory()).isEqualTo(BUSINESS.memoryBytes());
+    assertThat(resized.getHostConfig().getNanoCPUs()).isEqualTo(BUSINESS.nanoCpus());
+
+    // A new container (the old one lost, as on a host that was rebuilt) keeps the installed site.
+    host.removeContainer(site);
     host.ensureContainer(new ContainerSpec(site, customer, name, "wordpress", port, BUSINESS));
     InspectContainerResponse replaced = inspect(site);
     assertThat(replaced.getId()).isNotEqualTo(before);
     assertThat(replaced.getHostConfig().getMemory()).isEqualTo(BUSINESS.memoryBytes());
-    assertThat(replaced.getHostConfig().getNanoCPUs()).isEqualTo(BUSINESS.nanoCpus());
     assertThat(SiteHttp.getWhenUp(port, hostHeader, "/").body()).contains("Harbour notes");
     assertThat(SiteHttp.get(port, hostHeader, "/wp-login.php").status()).isEqualTo(200);
     host.installApp(site);

@@ -10,4 +10,13 @@ public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
   Optional<Customer> findByEmailIgnoreCase(String email);
 
   boolean existsByRole(String role);
+
+  /** Links the customer's Stripe customer once; answers 0 if another was linked first. */
+  @org.springframework.data.jdbc.repository.query.Modifying
+  @Query(
+      """
+      UPDATE customer SET stripe_customer_id = :stripeId
+       WHERE id = :id AND (stripe_customer_id IS NULL OR stripe_customer_id = :stripeId)
+      """)
+  int linkStripe(long id, String stripeId);
 }

@@ -28,4 +28,24 @@ public interface OrderRepository extends ListCrudRepository<CustomerOrder, Long>
   @Modifying
   @Query("UPDATE orders SET payment_ref = :ref, updated_at = now() WHERE id = :id")
   int recordPayment(long id, String ref);
+
+  List<CustomerOrder> findByCheckoutSessionId(String checkoutSessionId);
+
+  /** Stores the order's checkout page once; a second session never replaces the first. */
+  @Modifying
+  @Query(
+      """
+      UPDATE orders SET checkout_session_id = :sessionId, checkout_url = :url, updated_at = now()
+       WHERE id = :id AND checkout_session_id IS NULL
+      """)
+  int recordCheckout(long id, String sessionId, String url);
+
+  /** Records the refund once. */
+  @Modifying
+  @Query(
+      """
+      UPDATE orders SET refund_ref = :ref, updated_at = now()
+       WHERE id = :id AND refund_ref IS NULL
+      """)
+  int recordRefund(long id, String ref);
 }

@@ -22,7 +22,8 @@ public record Plan(
     int sortOrder,
     int maxDatabases,
     int maxMailboxes,
-    int mailStorageMb) {
+    int mailStorageMb,
+    String stripePriceId) {
 
   public boolean isFree() {
     return priceCents == 0;

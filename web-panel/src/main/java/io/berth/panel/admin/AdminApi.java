@@ -46,7 +46,10 @@ class AdminApi {
   @PostMapping("/{id}/mark-paid")
   @Operation(
       summary = "Confirm an order's bank transfer arrived",
-      description = "202 once its workflow was told; it then goes on to set up the site.")
+      description =
+          "202 once its workflow was told; it then goes on to set up the site, and its"
+              + " subscription is paid up for one period of its plan. 409 for an order paid by"
+              + " card (Stripe confirms those).")
   ResponseEntity<MarkedPaid> markPaid(
       @AuthenticationPrincipal BerthUser user, @PathVariable long id) {
     orders.markPaid(user.caller(), id);
@@ -61,6 +64,7 @@ class AdminApi {
         row.siteId(),
         row.siteName(),
         row.status(),
+        row.paymentMethod(),
         row.paymentRef(),
         row.failureReason(),
         row.createdAt(),
@@ -75,6 +79,7 @@ class AdminApi {
       Long siteId,
       String siteName,
       OrderStatus status,
+      String paymentMethod,
       String paymentRef,
       String failureReason,
       Instant createdAt,

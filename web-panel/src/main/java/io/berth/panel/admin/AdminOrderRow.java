@@ -11,11 +11,15 @@ record AdminOrderRow(
     Long siteId,
     String siteName,
     OrderStatus status,
+    String paymentMethod,
     String paymentRef,
     String failureReason,
     Instant createdAt) {
 
+  /** Waits for a bank transfer support confirms (Stripe confirms card payments itself). */
   boolean awaitsTransfer() {
-    return status == OrderStatus.AWAITING_PAYMENT && paymentRef == null;
+    return status == OrderStatus.AWAITING_PAYMENT
+        && paymentRef == null
+        && "BANK_TRANSFER".equals(paymentMethod);
   }
 }

@@ -14,7 +14,7 @@ class AdminOrders {
   private static final String SELECT =
       """
       SELECT o.id, c.email, p.name AS plan_name, s.id AS site_id, o.site_name, o.status,
-             o.payment_ref, o.failure_reason, o.created_at
+             o.payment_method, o.payment_ref, o.failure_reason, o.created_at
         FROM orders o
         JOIN customer c ON c.id = o.customer_id
         JOIN plan p ON p.id = o.plan_id
@@ -50,6 +50,7 @@ class AdminOrders {
         rs.wasNull() ? null : siteId,
         rs.getString("site_name"),
         OrderStatus.valueOf(rs.getString("status")),
+        rs.getString("payment_method"),
         rs.getString("payment_ref"),
         rs.getString("failure_reason"),
         rs.getTimestamp("created_at").toInstant());

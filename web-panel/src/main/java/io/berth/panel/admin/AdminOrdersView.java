@@ -24,8 +24,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Support: every order, marking bank transfers paid, links to the workflows in Temporal, and the
- * platform certificate's status.
+ * Support: every order, marking bank transfers paid, links to the workflows in Temporal, the
+ * platform certificate's status, and the way to the bank-transfer renewal invoices.
  */
 @Route(value = "admin/orders", layout = MainLayout.class)
 @PageTitle("All orders · Berth support")
@@ -54,9 +54,13 @@ public class AdminOrdersView extends VerticalLayout {
     grid.setItems(
         query -> adminOrders.page(query.getOffset(), query.getLimit()).stream(),
         query -> adminOrders.count());
+    Anchor invoices = new Anchor("admin/invoices", "Bank-transfer invoices");
+    invoices.setId("admin-invoices-link");
+    invoices.getElement().setAttribute("router-link", true);
     add(
         new H1("All orders"),
         new PlatformCertificateLine(certificates, user.caller(), links.platformCertificate()),
+        invoices,
         grid);
   }
 

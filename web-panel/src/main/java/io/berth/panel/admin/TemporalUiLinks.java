@@ -1,5 +1,6 @@
 package io.berth.panel.admin;
 
+import io.berth.workflows.billing.SubscriptionWorkflow;
 import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.site.SiteWorkflow;
@@ -31,6 +32,10 @@ class TemporalUiLinks {
 
   String site(long siteId) {
     return base + SiteWorkflow.workflowId(siteId);
+  }
+
+  String subscription(long subscriptionId) {
+    return base + SubscriptionWorkflow.workflowId(subscriptionId);
   }
 
   String platformCertificate() {

@@ -31,6 +31,7 @@ public final class Labels {
       case SUSPENDED -> "suspended";
       case FAILED -> "failed";
       case CANCELLED -> "cancelled";
+      case DELETED -> "deleted";
     };
   }
 

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.berth.panel.billing.PaymentOptions;
+import io.berth.panel.common.Caller;
 import io.berth.panel.common.FieldProblem;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.plan.PlanCatalog;
@@ -27,16 +29,23 @@ import io.berth.panel.security.CurrentUser;
 import io.berth.panel.site.AppCatalog;
 import io.berth.panel.site.AppCatalog.App;
 import io.berth.panel.site.SiteUrls;
+import io.berth.panel.ui.Background;
 import io.berth.panel.ui.MainLayout;
 import io.berth.panel.ui.Notices;
 import io.berth.persistence.plan.Plan;
+import io.berth.workflows.billing.PaymentMethod;
 import io.berth.workflows.common.SiteNames;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Checkout: name the first site, pick its app (a WordPress site also gets a title), order. What the
- * plan's limits would refuse is said before ordering, and the Order button is off then.
+ * plan's limits would refuse is said before ordering, and the Order button is off then. A plan paid
+ * by card then sends the browser to Stripe's checkout page as soon as the order's workflow has made
+ * it (waiting a few seconds at most, off the UI thread); without it in time, the order page offers
+ * "Pay now" once it is there.
  */
 @Route(value = "checkout/:planId(\\d+)", layout = MainLayout.class)
 @PageTitle("Checkout · Berth")
@@ -47,6 +56,8 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
   private final OrderService orders;
   private final CurrentUser user;
   private final SiteUrls urls;
+  private final PaymentOptions payments;
+  private final Executor executor;
   private final TextField siteName = createSiteNameField();
   private final RadioButtonGroup<App> app = createAppChoice();
   private final TextField title = createTitleField();
@@ -54,11 +65,19 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
   private final Button order = createOrderButton();
   private Plan plan;
 
-  CheckoutView(PlanCatalog plans, OrderService orders, CurrentUser user, SiteUrls urls) {
+  CheckoutView(
+      PlanCatalog plans,
+      OrderService orders,
+      CurrentUser user,
+      SiteUrls urls,
+      PaymentOptions payments,
+      @Qualifier("applicationTaskExecutor") Executor executor) {
     this.plans = plans;
     this.orders = orders;
     this.user = user;
     this.urls = urls;
+    this.payments = payments;
+    this.executor = executor;
     addClassName("checkout");
     app.addValueChangeListener(e -> appChosen());
   }
@@ -155,12 +174,19 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
 
   private Component createPaymentNote() {
     String note =
-        plan.isFree()
-            ? "No payment needed: your site is set up as soon as you order."
-            : "You pay "
-                + PlanFormat.price(plan)
-                + " by bank transfer. After ordering you see the bank details and the"
-                + " reference; we set up your site once the payment has arrived.";
+        switch (payments.gatewayFor(plan)) {
+          case NONE -> "No payment needed: your site is set up as soon as you order.";
+          case STRIPE ->
+              "You pay "
+                  + PlanFormat.price(plan)
+                  + " by card on Stripe's secure checkout page. After ordering we take you there;"
+                  + " we set up your site as soon as the payment is confirmed.";
+          case BANK_TRANSFER ->
+              "You pay "
+                  + PlanFormat.price(plan)
+                  + " by bank transfer. After ordering you see the bank details and the"
+                  + " reference; we set up your site once the payment has arrived.";
+        };
     return new Paragraph(note);
   }
 
@@ -209,7 +235,11 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
               siteName.getValue(),
               chosen == null ? null : chosen.id(),
               title.getValue());
-      getUI().ifPresent(ui -> ui.navigate("orders/" + placed.id()));
+      if (placed.gateway() == PaymentMethod.STRIPE) {
+        goToCheckout(placed.id());
+      } else {
+        getUI().ifPresent(ui -> ui.navigate("orders/" + placed.id()));
+      }
     } catch (UserFacingException e) {
       show(siteName, e.problemWith("siteName"));
       show(title, e.problemWith("title"));
@@ -222,6 +252,24 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver 
         Notices.error(e.getMessage());
       }
     }
+  }
+
+  /** Sends the browser to Stripe's checkout page once it exists, else to the order's page. */
+  private void goToCheckout(long orderId) {
+    order.setEnabled(false);
+    Notices.info("Taking you to the secure payment page…");
+    Caller caller = user.caller();
+    Background.run(
+        executor,
+        () -> orders.awaitCheckoutUrl(caller, orderId),
+        url ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        url.ifPresentOrElse(
+                            checkout -> ui.getPage().setLocation(checkout),
+                            () -> ui.navigate("orders/" + orderId))),
+        failure -> getUI().ifPresent(ui -> ui.navigate("orders/" + orderId)));
   }
 
   private static void show(TextField field, String problem) {

@@ -1,5 +1,6 @@
 package io.berth.panel.order;
 
+import io.berth.panel.billing.BankTransferProperties;
 import io.berth.panel.security.BerthUser;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.progress.Step;
@@ -35,19 +36,22 @@ class OrderApi {
       summary = "Order a plan with its first site",
       description =
           "app is one of wordpress, static, php, node; a WordPress site needs a title (at most"
-              + " 200 characters). 202 once the order is stored and its workflow started. A free"
-              + " trial starts setting up at once (PROVISIONING); a paid plan waits for its bank"
-              + " transfer (AWAITING_PAYMENT). Follow it with GET /api/v1/orders/{id}. 409 when"
+              + " 200 characters). 202 once the order is stored with its subscription and both"
+              + " workflows started; the answer is the order as GET /api/v1/orders/{id} shows it."
+              + " A free trial starts setting up at once (PROVISIONING); a paid plan waits for"
+              + " its payment (AWAITING_PAYMENT): paymentMethod STRIPE means paying on Stripe's"
+              + " checkout page, whose checkoutUrl the order shows a moment later; BANK_TRANSFER"
+              + " means a transfer quoting paymentReference. 409 when"
               + " the order would exceed the sites or databases your plans allow (the largest"
               + " limits among your open orders' plans and the plan ordered), or for a second"
               + " trial; nothing is created then.")
-  ResponseEntity<OrderAccepted> place(
+  ResponseEntity<OrderAnswer> place(
       @AuthenticationPrincipal BerthUser user, @RequestBody OrderBody body) {
     PlacedOrder placed =
         orders.placeOrder(user.caller(), body.planId(), body.siteName(), body.app(), body.title());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/orders/" + placed.id()))
-        .body(new OrderAccepted(placed.id(), placed.status()));
+        .body(OrderAnswer.of(orders.details(user.caller(), placed.id())));
   }
 
   @GetMapping
@@ -57,7 +61,12 @@ class OrderApi {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One of your orders with the live state of each step")
+  @Operation(
+      summary = "One of your orders with the live state of each step",
+      description =
+          "checkoutUrl is Stripe's checkout page while a card payment is awaited (null before the"
+              + " order's workflow has made it, and for other payment methods); subscriptionId is"
+              + " the subscription the order started (see /api/v1/subscriptions).")
   OrderAnswer order(@AuthenticationPrincipal BerthUser user, @PathVariable long id) {
     return OrderAnswer.of(orders.details(user.caller(), id));
   }
@@ -109,7 +118,10 @@ class OrderApi {
       String siteName,
       String siteUrl,
       String failureReason,
+      String paymentMethod,
       String paymentReference,
+      String checkoutUrl,
+      Long subscriptionId,
       boolean progressAvailable,
       List<StepAnswer> steps) {
 
@@ -122,7 +134,10 @@ class OrderApi {
           order.siteName(),
           order.siteUrl(),
           order.failureReason(),
+          order.paymentMethod(),
           order.awaitsTransfer() ? BankTransferProperties.reference(order.id()) : null,
+          order.payNowUrl(),
+          order.subscriptionId(),
           order.progressAvailable(),
           order.steps().stream().map(StepAnswer::of).toList());
     }

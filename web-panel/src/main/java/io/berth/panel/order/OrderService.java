@@ -1,5 +1,8 @@
 package io.berth.panel.order;
 
+import io.berth.panel.billing.BillingPeriods;
+import io.berth.panel.billing.BillingProperties;
+import io.berth.panel.billing.SubscriptionWorkflows;
 import io.berth.panel.common.Caller;
 import io.berth.panel.common.ConflictException;
 import io.berth.panel.common.FieldProblem;
@@ -13,11 +16,17 @@ import io.berth.panel.plan.PlanFormat;
 import io.berth.panel.site.AppCatalog;
 import io.berth.panel.site.AppCatalog.App;
 import io.berth.panel.site.SiteUrls;
+import io.berth.persistence.billing.Subscription;
+import io.berth.persistence.billing.SubscriptionRepository;
 import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.order.OrderRepository;
 import io.berth.persistence.plan.Plan;
 import io.berth.persistence.site.Site;
 import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.billing.BillingEvent;
+import io.berth.workflows.billing.BillingEventKind;
+import io.berth.workflows.billing.SubscriptionRequest;
+import io.berth.workflows.billing.SubscriptionStatus;
 import io.berth.workflows.common.SiteNames;
 import io.berth.workflows.order.OrderRequest;
 import io.berth.workflows.order.OrderStatus;
@@ -25,6 +34,9 @@ import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.progress.Step;
 import io.berth.workflows.site.SiteStatus;
 import io.berth.workflows.site.SiteWorkflow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +46,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-/** Orders: checkout, the order page, cancellation and (for support) marking paid. */
+/**
+ * Orders: checkout (the order with its subscription, then both workflows), the order page, waiting
+ * for the Stripe checkout page, cancellation and (for support) marking a bank transfer paid.
+ */
 @Service
 public class OrderService {
 
@@ -61,30 +77,46 @@ public class OrderService {
   public static final int TITLE_MAX_LENGTH = 200;
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+  private static final Duration CHECKOUT_POLL = Duration.ofMillis(250);
 
   private final PlanCatalog plans;
   private final OrderRepository orders;
   private final SiteRepository sites;
+  private final SubscriptionRepository subscriptions;
   private final OrderBook book;
   private final OrderWorkflows workflows;
+  private final SubscriptionWorkflows subscriptionWorkflows;
   private final ProgressSource progress;
   private final SiteUrls urls;
+  private final BillingProperties billing;
+  private final Clock clock;
+  private final Duration checkoutWait;
 
   OrderService(
       PlanCatalog plans,
       OrderRepository orders,
       SiteRepository sites,
+      SubscriptionRepository subscriptions,
       OrderBook book,
       OrderWorkflows workflows,
+      SubscriptionWorkflows subscriptionWorkflows,
       ProgressSource progress,
-      SiteUrls urls) {
+      SiteUrls urls,
+      BillingProperties billing,
+      Clock clock,
+      @Value("${berth.panel.checkout-wait:10s}") Duration checkoutWait) {
     this.plans = plans;
     this.orders = orders;
     this.sites = sites;
+    this.subscriptions = subscriptions;
     this.book = book;
     this.workflows = workflows;
+    this.subscriptionWorkflows = subscriptionWorkflows;
     this.progress = progress;
     this.urls = urls;
+    this.billing = billing;
+    this.clock = clock;
+    this.checkoutWait = checkoutWait;
   }
 
   /** What is wrong with a site name (format, or taken); empty if it can be ordered now. */
@@ -119,8 +151,9 @@ public class OrderService {
   }
 
   /**
-   * Checks the order, stores it with its site, then starts its workflow. Free plans start setting
-   * up at once; paid ones wait for the bank transfer.
+   * Checks the order, stores it with its site and subscription, then starts {@code
+   * subscription-<id>} and {@code order-<id>}. Free plans start setting up at once; paid ones wait
+   * for the card payment on Stripe's checkout page or for the bank transfer.
    *
    * @param title the site title, required for WordPress and ignored for other apps
    */
@@ -157,11 +190,34 @@ public class OrderService {
       throw e;
     }
     start(caller, plan, siteName, app, created);
-    return new PlacedOrder(created.orderId(), created.status(), created.siteId());
+    return new PlacedOrder(
+        created.orderId(),
+        created.status(),
+        created.siteId(),
+        created.gateway(),
+        created.subscriptionId());
   }
 
+  /**
+   * Starts the subscription's workflow, then the order's. If either cannot start, the order and its
+   * site fail as before, the subscription ends there, and a subscription workflow that did start is
+   * ended: it has nothing to undo.
+   */
   private void start(
       Caller caller, Plan plan, String siteName, String app, OrderBook.NewOrder created) {
+    SubscriptionRequest subscription =
+        new SubscriptionRequest(
+            created.subscriptionId(),
+            caller.customerId(),
+            created.orderId(),
+            created.gateway(),
+            created.subscriptionStatus(),
+            created.periodEnd() == null ? null : created.periodEnd().toEpochMilli(),
+            null,
+            false,
+            0,
+            List.of(),
+            billing.policy());
     OrderRequest request =
         new OrderRequest(
             created.orderId(),
@@ -170,15 +226,54 @@ public class OrderService {
             siteName,
             app,
             !plan.isFree(),
-            plan.limits());
+            plan.limits(),
+            created.gateway(),
+            created.subscriptionId());
+    boolean subscriptionStarted = false;
     try {
+      subscriptionWorkflows.start(subscription);
+      subscriptionStarted = true;
       workflows.start(request);
     } catch (RuntimeException e) {
-      log.warn("Order {} could not start its workflow: {}", created.orderId(), e.toString());
+      log.warn("Order {} could not start its workflows: {}", created.orderId(), e.toString());
       orders.updateStatus(created.orderId(), OrderStatus.FAILED, START_FAILED_REASON);
       sites.updateStatus(created.siteId(), SiteStatus.FAILED, START_FAILED_REASON);
+      endSubscription(created.subscriptionId(), subscriptionStarted);
       throw new ServiceUnavailableException(START_FAILED, e);
     }
+  }
+
+  /** Ends the subscription of an order that never started: nothing was served, nothing is due. */
+  private void endSubscription(long subscriptionId, boolean workflowStarted) {
+    subscriptions.recordState(
+        subscriptionId, SubscriptionStatus.TERMINATED, null, clock.instant(), null, false);
+    if (!workflowStarted) {
+      return;
+    }
+    try {
+      subscriptionWorkflows.abandon(subscriptionId, "its order could not start");
+    } catch (RuntimeException e) {
+      log.warn("Subscription {} could not be ended: {}", subscriptionId, e.toString());
+    }
+  }
+
+  /**
+   * Waits a little for the Stripe checkout page of a just placed order, which its workflow makes
+   * first; empty if it is not there in time (the order page offers it once it is).
+   */
+  Optional<String> awaitCheckoutUrl(Caller caller, long orderId) {
+    Instant deadline = clock.instant().plus(checkoutWait);
+    CustomerOrder order = visible(caller, orderId);
+    while (order.checkoutUrl() == null && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(CHECKOUT_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      order = orders.findById(orderId).orElseThrow(() -> notFound(orderId));
+    }
+    return Optional.ofNullable(order.checkoutUrl());
   }
 
   /** The caller's orders, newest first. */
@@ -220,15 +315,40 @@ public class OrderService {
       sites
           .findByOrderId(orderId)
           .ifPresent(site -> sites.updateStatus(site.id(), SiteStatus.CANCELLED, null));
+      subscriptions.findByOrderId(orderId).ifPresent(this::endUnpaid);
     }
   }
 
-  /** Support confirms a bank transfer arrived; the order's workflow goes on to set up the site. */
+  /** Tells the subscription of an order cancelled before it ran that it ended unpaid. */
+  private void endUnpaid(Subscription subscription) {
+    BillingEvent ended =
+        new BillingEvent(
+            "order-" + subscription.orderId() + ":cancelled",
+            BillingEventKind.ENDED,
+            clock.millis(),
+            null,
+            null,
+            0,
+            null);
+    if (!subscriptionWorkflows.billingEvent(subscription.id(), ended)) {
+      subscriptions.recordState(
+          subscription.id(), SubscriptionStatus.TERMINATED, null, clock.instant(), null, false);
+    }
+  }
+
+  /**
+   * Support confirms a bank transfer arrived: the order's workflow goes on to set up the site, and
+   * its subscription is paid up for one period of the plan from now.
+   */
   public void markPaid(Caller caller, long orderId) {
     if (!caller.support()) {
       throw notFound(orderId);
     }
     CustomerOrder order = orders.findById(orderId).orElseThrow(() -> notFound(orderId));
+    if (CustomerOrder.PAYMENT_STRIPE.equals(order.paymentMethod())) {
+      throw new ConflictException(
+          "Order #" + orderId + " is paid by card through Stripe, which confirms its payment.");
+    }
     if (order.paymentRef() != null) {
       throw new ConflictException(
           "Order #" + orderId + " was already marked paid (" + order.paymentRef() + ").");
@@ -245,12 +365,36 @@ public class OrderService {
               + " has no running workflow to receive the payment; look it up in"
               + " the Temporal UI.");
     }
+    subscriptions.findByOrderId(orderId).ifPresent(s -> subscriptionPaid(s, order));
     orders.recordPayment(orderId, reference);
+  }
+
+  /** The subscription of a transfer-paid order: paid up for one period of its plan from now. */
+  private void subscriptionPaid(Subscription subscription, CustomerOrder order) {
+    Plan plan = plans.find(subscription.planId()).orElseThrow();
+    Instant now = clock.instant();
+    BillingEvent paid =
+        new BillingEvent(
+            "order-" + order.id() + ":paid",
+            BillingEventKind.PAID,
+            now.toEpochMilli(),
+            "order-" + order.id(),
+            BillingPeriods.after(now, plan).toEpochMilli(),
+            plan.priceCents(),
+            plan.currency());
+    if (!subscriptionWorkflows.billingEvent(subscription.id(), paid)) {
+      log.warn(
+          "Order {} was paid but subscription {} has no running workflow",
+          order.id(),
+          subscription.id());
+    }
   }
 
   private OrderDetails details(CustomerOrder order) {
     Plan plan = plans.find(order.planId()).orElse(null);
     Site site = sites.findByOrderId(order.id()).orElse(null);
+    Long subscriptionId =
+        subscriptions.findByOrderId(order.id()).map(Subscription::id).orElse(null);
     long siteId = site == null ? 0 : site.id();
     List<Step> steps;
     boolean available = true;
@@ -281,7 +425,9 @@ public class OrderService {
         order.failureReason(),
         order.createdAt(),
         steps,
-        available);
+        available,
+        order.checkoutUrl(),
+        subscriptionId);
   }
 
   private static List<Step> pendingSteps() {

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.berth.panel.billing.BankTransferProperties;
 import io.berth.panel.common.NotFoundException;
 import io.berth.panel.common.UserFacingException;
 import io.berth.panel.security.CurrentUser;
@@ -30,13 +31,18 @@ import io.berth.panel.ui.StepList;
 import io.berth.workflows.order.OrderStatus;
 import jakarta.annotation.security.PermitAll;
 
-/** One order, live: its status, each step as the workflows report it, and a way to cancel. */
+/**
+ * One order, live: its status, how to pay it, each step as the workflows report it, and a way to
+ * cancel. Stripe's checkout sends the customer back here with {@code ?paid}: until the payment is
+ * confirmed the page thanks them and says it is being confirmed.
+ */
 @Route(value = "orders/:orderId(\\d+)", layout = MainLayout.class)
 @PermitAll
 public class OrderView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   static final String UNREACHABLE =
       "The workflow service is unreachable; progress will appear when it is back.";
+  static final String CONFIRMING = "Thanks — we are confirming your payment.";
 
   private final OrderService orders;
   private final OrderProgressFeed feed;
@@ -46,11 +52,13 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
   private final HorizontalLayout status = new HorizontalLayout();
   private final Paragraph summary = new Paragraph();
   private final Div banner = createBanner();
+  private final Div confirming = createConfirming();
   private final Paragraph failure = new Paragraph();
   private final StepList steps = new StepList();
   private final Div live = new Div();
   private final Button cancel = createCancelButton();
   private long orderId;
+  private boolean returnedFromCheckout;
   private Registration subscription;
 
   OrderView(
@@ -61,12 +69,14 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
     this.payment = new PaymentInstructions(bank);
     failure.addClassName("failure");
     live.addClassName("live-site");
-    add(title, status, summary, banner, failure, payment, steps, live, cancel);
+    add(title, status, summary, banner, confirming, failure, payment, steps, live, cancel);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     orderId = event.getRouteParameters().getLong("orderId").orElse(0L);
+    returnedFromCheckout =
+        event.getLocation().getQueryParameters().getParameters().containsKey("paid");
     try {
       render(orders.details(user.caller(), orderId));
     } catch (NotFoundException e) {
@@ -108,6 +118,7 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
     summary.setText(
         order.planName() + " · " + order.siteName() + " · " + AppCatalog.label(order.app()));
     banner.setVisible(!order.progressAvailable());
+    confirming.setVisible(returnedFromCheckout && order.awaitsCard());
     failure.setVisible(order.status() == OrderStatus.FAILED && order.failureReason() != null);
     failure.setText("This order failed: " + order.failureReason());
     payment.show(order);
@@ -132,6 +143,14 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
     banner.addClassName("banner");
     banner.setVisible(false);
     return banner;
+  }
+
+  private static Div createConfirming() {
+    Div notice = new Div(new Span(CONFIRMING));
+    notice.setId("order-confirming");
+    notice.addClassName("notice");
+    notice.setVisible(false);
+    return notice;
   }
 
   private Button createCancelButton() {

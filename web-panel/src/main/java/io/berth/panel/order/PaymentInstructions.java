@@ -1,13 +1,22 @@
 package io.berth.panel.order;
 
-import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import io.berth.panel.billing.BankTransferProperties;
+import io.berth.panel.billing.TransferDetails;
 import io.berth.workflows.order.OrderStatus;
 
-/** How to pay an order by bank transfer, shown while the order waits for the money. */
+/**
+ * How to pay an order, shown while the order waits for the money: "Pay now" on Stripe's checkout
+ * page, or the bank details for a transfer; then that the payment arrived.
+ */
 class PaymentInstructions extends Div {
+
+  static final String CARD_RECEIVED = "Payment received — setting up your site.";
+  static final String PREPARING =
+      "Preparing your secure payment page… The \"Pay now\" button appears here in a moment.";
 
   private final BankTransferProperties bank;
 
@@ -18,27 +27,50 @@ class PaymentInstructions extends Div {
 
   void show(OrderDetails order) {
     removeAll();
-    setVisible(order.status() == OrderStatus.AWAITING_PAYMENT);
-    if (!order.awaitsTransfer()) {
+    boolean cardJustPaid =
+        order.paidByCard()
+            && order.paymentRef() != null
+            && (order.status() == OrderStatus.AWAITING_PAYMENT
+                || order.status() == OrderStatus.PROVISIONING);
+    setVisible(order.status() == OrderStatus.AWAITING_PAYMENT || cardJustPaid);
+    if (cardJustPaid) {
+      Paragraph received = new Paragraph(CARD_RECEIVED);
+      received.setId("order-payment-received");
+      add(received);
+    } else if (order.awaitsCard()) {
+      showCard(order);
+    } else if (order.awaitsTransfer()) {
+      showTransfer(order);
+    } else {
       add(new Paragraph("Payment received; setting up your site starts in a moment."));
+    }
+  }
+
+  private void showCard(OrderDetails order) {
+    add(new H2("Pay by card"));
+    if (order.payNowUrl() == null) {
+      Paragraph preparing = new Paragraph(PREPARING);
+      preparing.setId("order-checkout-preparing");
+      add(preparing);
       return;
     }
-    DescriptionList details = new DescriptionList();
-    details.add(
-        new DescriptionList.Term("Amount"),
-        new DescriptionList.Description(order.amount()),
-        new DescriptionList.Term("Account holder"),
-        new DescriptionList.Description(bank.accountHolder()),
-        new DescriptionList.Term("IBAN"),
-        new DescriptionList.Description(bank.iban()),
-        new DescriptionList.Term("BIC"),
-        new DescriptionList.Description(bank.bic()),
-        new DescriptionList.Term("Reference"),
-        new DescriptionList.Description(BankTransferProperties.reference(order.id())));
+    Anchor payNow = new Anchor(order.payNowUrl(), "Pay now");
+    payNow.setId("order-pay-now");
+    payNow.addClassName("pay-now");
+    add(
+        new Paragraph(
+            "Pay "
+                + order.amount()
+                + " on Stripe's secure page. Setting up your site starts as soon as the payment"
+                + " is confirmed; this page updates by itself."),
+        payNow);
+  }
+
+  private void showTransfer(OrderDetails order) {
     add(
         new H2("Pay by bank transfer"),
         new Paragraph("Transfer " + order.amount() + " with the reference below:"),
-        details,
+        new TransferDetails(bank, order.amount(), BankTransferProperties.reference(order.id())),
         new Paragraph(
             "Setting up your site starts as soon as we have confirmed your payment. This page"
                 + " updates by itself."));

@@ -1,14 +1,18 @@
 package io.berth.panel.plan;
 
 import io.berth.panel.site.AppCatalog;
+import io.berth.persistence.billing.Subscription;
+import io.berth.persistence.billing.SubscriptionRepository;
 import io.berth.persistence.database.CustomerDatabase;
 import io.berth.persistence.database.CustomerDatabaseRepository;
 import io.berth.persistence.mail.MailboxRepository;
+import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.order.OrderRepository;
 import io.berth.persistence.plan.Plan;
 import io.berth.persistence.plan.PlanRepository;
 import io.berth.persistence.site.Site;
 import io.berth.persistence.site.SiteRepository;
+import io.berth.workflows.billing.SubscriptionStatus;
 import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.site.SiteStatus;
@@ -30,13 +34,14 @@ import org.springframework.stereotype.Service;
  * that are awaiting payment, being set up or active (failed and cancelled ones give nothing), and,
  * while ordering, the plan being ordered: plans do not add up. A Trial customer ordering Starter
  * may have Starter's 3 sites (the trial's among them); a Starter customer with 3 sites cannot order
- * a fourth with another Starter, only with Business.
+ * a fourth with another Starter, only with Business. An order's plan is its subscription's once it
+ * has one (a plan change moves the subscription), and a terminated subscription gives nothing.
  *
- * <p>Sites count until they fail or are cancelled. Databases count while they are being created or
- * ready (failed and deleted ones do not), plus one for every WordPress site whose own database the
- * worker has not recorded yet (a paid order waiting for its transfer). Mailboxes count while they
- * are being created or active (a deleted one whose mail is kept does not), and mail storage is the
- * sum of their quotas: a quota is storage given away, however much of it is used.
+ * <p>Sites count until they fail, are cancelled or deleted. Databases count while they are being
+ * created or ready (failed and deleted ones do not), plus one for every WordPress site whose own
+ * database the worker has not recorded yet (a paid order waiting for its transfer). Mailboxes count
+ * while they are being created or active (a deleted one whose mail is kept does not), and mail
+ * storage is the sum of their quotas: a quota is storage given away, however much of it is used.
  */
 @Service
 public class Allowances {
@@ -51,18 +56,21 @@ public class Allowances {
   private final SiteRepository sites;
   private final CustomerDatabaseRepository databases;
   private final MailboxRepository mailboxes;
+  private final SubscriptionRepository subscriptions;
 
   public Allowances(
       PlanRepository plans,
       OrderRepository orders,
       SiteRepository sites,
       CustomerDatabaseRepository databases,
-      MailboxRepository mailboxes) {
+      MailboxRepository mailboxes,
+      SubscriptionRepository subscriptions) {
     this.plans = plans;
     this.orders = orders;
     this.sites = sites;
     this.databases = databases;
     this.mailboxes = mailboxes;
+    this.subscriptions = subscriptions;
   }
 
   /**
@@ -133,15 +141,102 @@ public class Allowances {
    *     ordering
    */
   public Allowance of(long customerId, Plan ordering) {
+    return allowance(customerId, grantingPlans(customerId, null), ordering);
+  }
+
+  /**
+   * Why a customer's subscription cannot move to {@code target}, if it cannot: they would have more
+   * sites, databases, mailboxes or mail storage than the plans they would then hold allow. Names
+   * what to remove first.
+   *
+   * @param orderId the order whose subscription changes plan; its current plan no longer counts
+   */
+  public Optional<String> planChangeRefusal(long customerId, long orderId, Plan target) {
+    Allowance after = allowance(customerId, grantingPlans(customerId, orderId), target);
+    List<String> over = new ArrayList<>();
+    List<String> remedies = new ArrayList<>();
+    excess(after.sites(), "site", "sites", over, remedies);
+    excess(after.databases(), "database", "databases", over, remedies);
+    excess(after.mailboxes(), "mailbox", "mailboxes", over, remedies);
+    Limit storage = after.mailStorageMb();
+    if (storage.used() > storage.max()) {
+      over.add(
+          PlanFormat.size(storage.max())
+              + " of mail storage (your mailboxes' quotas take "
+              + PlanFormat.size(storage.used())
+              + ")");
+      remedies.add(
+          "lower your mailboxes' quotas by "
+              + PlanFormat.size(storage.used() - storage.max())
+              + " in all");
+    }
+    if (over.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The "
+            + target.name()
+            + " plan allows "
+            + joined(over)
+            + ". First "
+            + joined(remedies)
+            + ", then change the plan.");
+  }
+
+  private static void excess(
+      Limit limit, String singular, String plural, List<String> over, List<String> remedies) {
+    int extra = limit.used() - limit.max();
+    if (extra <= 0) {
+      return;
+    }
+    over.add(count(limit.max(), singular, plural) + " (you have " + limit.used() + ")");
+    remedies.add("remove " + count(extra, singular, plural));
+  }
+
+  private static String count(int n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String joined(List<String> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " and "
+        + parts.get(parts.size() - 1);
+  }
+
+  /**
+   * The plans the customer holds: those of their orders that await payment, are being set up or are
+   * active, each as its subscription has it now, leaving out terminated subscriptions and the order
+   * {@code exceptOrderId}.
+   */
+  private List<Plan> grantingPlans(long customerId, Long exceptOrderId) {
     Map<Long, Plan> byId =
         plans.findAll().stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+    Map<Long, Subscription> byOrder =
+        subscriptions.findByCustomerIdOrderById(customerId).stream()
+            .collect(Collectors.toMap(Subscription::orderId, Function.identity(), (a, b) -> a));
     Set<Long> owned =
         orders.findByCustomerIdOrderByIdDesc(customerId).stream()
             .filter(o -> GRANTING.contains(o.status()))
-            .map(o -> o.planId())
+            .filter(o -> !o.id().equals(exceptOrderId))
+            .map(o -> planOf(o, byOrder.get(o.id())))
+            .filter(planId -> planId != null)
             .collect(Collectors.toSet());
-    List<Plan> ownedPlans = owned.stream().map(byId::get).filter(p -> p != null).toList();
+    return owned.stream().map(byId::get).filter(p -> p != null).toList();
+  }
 
+  /** The order's plan, or its subscription's after a plan change; null once terminated. */
+  private static Long planOf(CustomerOrder order, Subscription subscription) {
+    if (subscription == null) {
+      return order.planId();
+    }
+    return subscription.status() == SubscriptionStatus.TERMINATED ? null : subscription.planId();
+  }
+
+  private Allowance allowance(long customerId, List<Plan> ownedPlans, Plan ordering) {
     List<Site> liveSites =
         sites.findByCustomerIdOrderById(customerId).stream().filter(Allowances::counts).toList();
     List<CustomerDatabase> liveDatabases = databases.findLiveByCustomerId(customerId);
@@ -307,6 +402,8 @@ public class Allowances {
   }
 
   private static boolean counts(Site site) {
-    return site.status() != SiteStatus.CANCELLED && site.status() != SiteStatus.FAILED;
+    return site.status() != SiteStatus.CANCELLED
+        && site.status() != SiteStatus.FAILED
+        && site.status() != SiteStatus.DELETED;
   }
 }

@@ -20,9 +20,9 @@ public final class PlanFormat {
     return money(plan.priceCents(), plan.currency()) + " / " + period(plan);
   }
 
-  public static String money(int cents, String currency) {
+  public static String money(long cents, String currency) {
     NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
-    format.setCurrency(Currency.getInstance(currency));
+    format.setCurrency(Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
     return format.format(BigDecimal.valueOf(cents, 2));
   }
 

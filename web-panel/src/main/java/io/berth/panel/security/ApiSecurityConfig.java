@@ -14,7 +14,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 
 /**
  * The REST API's filter chain: stateless, bearer tokens, no CSRF (no cookies are read), no
- * redirects; every refusal is a problem+json answer.
+ * redirects; every refusal is a problem+json answer. Stripe's webhook deliveries need no token:
+ * their signature is checked by the endpoint.
  */
 @Configuration
 class ApiSecurityConfig {
@@ -41,6 +42,9 @@ class ApiSecurityConfig {
                     .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/plans")
+                    .permitAll()
+                    // Stripe signs its deliveries; the endpoint checks the signature itself.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/payments/stripe/webhook")
                     .permitAll()
                     .requestMatchers("/api/v1/admin/**")
                     .hasRole("SUPPORT")

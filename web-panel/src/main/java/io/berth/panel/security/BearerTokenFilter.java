@@ -12,11 +12,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates an API call by its {@code Authorization: Bearer} token. A request without the
- * header goes on anonymous (public calls need none); a bad token is answered 401 at once.
+ * header goes on anonymous (public calls need none); a bad token is answered 401 at once. The
+ * authentication goes to this application's security-context strategy (Vaadin's bean), not the
+ * JVM-wide one, which the last panel started in the JVM replaces (as in tests with two contexts).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -24,6 +27,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   private final AccountService accounts;
   private final ProblemResponses problems;
+  private volatile SecurityContextHolderStrategy holder;
 
   BearerTokenFilter(AccountService accounts, ProblemResponses problems) {
     this.accounts = accounts;
@@ -46,16 +50,26 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     user.get().eraseCredentials();
-    SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-    SecurityContext context = holder.createEmptyContext();
+    SecurityContextHolderStrategy strategy = holder(request);
+    SecurityContext context = strategy.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(
             user.get(), null, user.get().getAuthorities()));
-    holder.setContext(context);
+    strategy.setContext(context);
     try {
       chain.doFilter(request, response);
     } finally {
-      holder.clearContext();
+      strategy.clearContext();
     }
+  }
+
+  private SecurityContextHolderStrategy holder(HttpServletRequest request) {
+    if (holder == null) {
+      holder =
+          WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+              .getBeanProvider(SecurityContextHolderStrategy.class)
+              .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+    return holder;
   }
 }

@@ -86,9 +86,12 @@ class SiteService {
         switch (site.status()) {
           case RUNNING, STOPPED -> null;
           case PROVISIONING -> "The site is still being set up; try again once it is live.";
-          case SUSPENDED -> "The site is suspended; contact support to resume it.";
+          case SUSPENDED ->
+              "The site is suspended because a payment is overdue; pay the open invoice on the"
+                  + " Billing page to resume it.";
           case FAILED -> "The site could not be set up, so there is nothing to start or stop.";
           case CANCELLED -> "The site was cancelled before it went live.";
+          case DELETED -> "The site was removed when its subscription ended.";
         };
     if (reason != null) {
       throw new ConflictException(reason);

@@ -29,7 +29,7 @@ public final class Badges {
         switch (status) {
           case RUNNING -> "success";
           case FAILED -> "error";
-          case STOPPED, SUSPENDED, CANCELLED -> "contrast";
+          case STOPPED, SUSPENDED, CANCELLED, DELETED -> "contrast";
           case PROVISIONING -> "info";
         };
     return badge(Labels.capitalize(Labels.site(status)), tone);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -14,20 +15,57 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.berth.panel.security.BerthUser;
 import io.berth.panel.security.CurrentUser;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** The frame around every page: the brand, where one can go, and who is signed in. */
+/**
+ * The frame around every page: the brand, where one can go, who is signed in, and, under them, any
+ * {@link PageBanner} that has something to say (read again at every navigation).
+ */
 @AnonymousAllowed
 @StyleSheet("context://styles/berth.css")
 public class MainLayout extends AppLayout {
 
-  public MainLayout(CurrentUser currentUser) {
-    Optional<BerthUser> user = currentUser.get();
+  private final Optional<BerthUser> user;
+  private final ObjectProvider<PageBanner> banners;
+  private final Div banner = new Div();
+
+  public MainLayout(CurrentUser currentUser, ObjectProvider<PageBanner> banners) {
+    this.user = currentUser.get();
+    this.banners = banners;
     HorizontalLayout bar =
         new HorizontalLayout(createBrand(), createNav(user), createAccount(user, currentUser));
     bar.addClassName("top-bar");
     bar.setWidthFull();
     bar.setAlignItems(FlexComponent.Alignment.CENTER);
-    addToNavbar(bar);
+    banner.addClassNames("banner", "page-banner");
+    banner.setVisible(false);
+    addToNavbar(bar, banner);
+  }
+
+  @Override
+  protected void afterNavigation() {
+    super.afterNavigation();
+    showBanner();
+  }
+
+  private void showBanner() {
+    banner.removeAll();
+    Optional<PageBanner.Message> message =
+        user.flatMap(
+            signedIn ->
+                banners
+                    .orderedStream()
+                    .map(b -> b.message(signedIn))
+                    .flatMap(Optional::stream)
+                    .findFirst());
+    banner.setVisible(message.isPresent());
+    message.ifPresent(
+        m -> {
+          banner.setId(m.id());
+          Anchor link = link(m.linkPath(), m.linkText());
+          link.setId(m.id() + "-link");
+          banner.add(new Span(m.text() + " "), link);
+        });
   }
 
   private Component createBrand() {
@@ -45,7 +83,8 @@ public class MainLayout extends AppLayout {
           link("sites", "Sites"),
           link("databases", "Databases"),
           link("domains", "Domains"),
-          link("mail", "Email"));
+          link("mail", "Email"),
+          link("billing", "Billing"));
     }
     if (user.map(BerthUser::isSupport).orElse(false)) {
       nav.add(link("admin/orders", "Support"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.panel.PanelApplication;
 import io.berth.persistence.account.Customer;
 import io.berth.persistence.account.CustomerRepository;
+import io.berth.workflows.billing.SubscriptionWorkflow;
 import io.berth.workflows.database.DatabaseWorkflow;
 import io.berth.workflows.domain.DomainWorkflow;
 import io.berth.workflows.order.OrderWorkflow;
@@ -33,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The panel started for real on a random port, against the test database ({@code berth_test}) and
  * the Temporal dev server. No worker runs: a started order workflow waits. Every test uses fresh
  * emails, site names and domains; the workflows a class started are cancelled (orders) or
- * terminated (domains) after it.
+ * terminated (subscriptions, domains, databases) after it.
  */
 @SpringBootTest(
     classes = PanelApplication.class,
@@ -48,6 +49,7 @@ abstract class ApiTestSupport {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Set<Long> startedOrders = ConcurrentHashMap.newKeySet();
+  private final Set<Long> startedSubscriptions = ConcurrentHashMap.newKeySet();
   private final Set<Long> startedDomains = ConcurrentHashMap.newKeySet();
   private final Set<Long> startedDatabases = ConcurrentHashMap.newKeySet();
   final ObjectMapper json = new ObjectMapper();
@@ -121,11 +123,12 @@ abstract class ApiTestSupport {
     return order(account, Map.of("planId", planId, "siteName", siteName, "app", "static"));
   }
 
-  /** Orders with the body as given, remembering a started order's workflow. */
+  /** Orders with the body as given, remembering a started order's and subscription's workflow. */
   Answer order(Account account, Map<String, Object> body) {
     Answer answer = post("/api/v1/orders", account.token(), body);
     if (answer.status() == 202) {
       startedOrders.add(answer.body().path("id").asLong());
+      startedSubscriptions.add(answer.body().path("subscriptionId").asLong());
     }
     return answer;
   }
@@ -233,6 +236,16 @@ abstract class ApiTestSupport {
         temporal.newUntypedWorkflowStub(OrderWorkflow.workflowId(orderId)).cancel();
       } catch (RuntimeException alreadyClosed) {
         // Nothing left to cancel.
+      }
+    }
+    // With no worker a subscription workflow never ends by itself: end it.
+    for (long subscriptionId : startedSubscriptions) {
+      try {
+        temporal
+            .newUntypedWorkflowStub(SubscriptionWorkflow.workflowId(subscriptionId))
+            .terminate("end of " + getClass().getSimpleName());
+      } catch (RuntimeException alreadyClosed) {
+        // Nothing left to end.
       }
     }
     for (long databaseId : startedDatabases) {

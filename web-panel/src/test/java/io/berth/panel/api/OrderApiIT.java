@@ -3,6 +3,7 @@ package io.berth.panel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.workflows.billing.SubscriptionWorkflow;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.order.OrderWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -238,6 +239,9 @@ class OrderApiIT extends ApiTestSupport {
     String reference = "bank-transfer:" + support.email();
     assertThat(marked.body().path("paymentRef").asText()).isEqualTo(reference);
     assertThat(signalsOf(orderId)).contains("paymentReceived");
+    long subscriptionId = placed.body().path("subscriptionId").asLong();
+    assertThat(subscriptionSignals(subscriptionId))
+        .anyMatch(s -> s.startsWith("billingEvent") && s.contains("order-" + orderId + ":paid"));
     JsonNode row = adminRow(support, orderId);
     assertThat(row.path("customerEmail").asText()).isEqualTo(ada.email());
     assertThat(row.path("paymentRef").asText()).isEqualTo(reference);
@@ -286,9 +290,12 @@ class OrderApiIT extends ApiTestSupport {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (true) {
       List<WorkflowExecutionMetadata> found =
-          temporal.listExecutions("BerthOrderId = \"" + orderId + "\"").toList();
+          temporal
+              .listExecutions(
+                  "BerthOrderId = \"" + orderId + "\" AND WorkflowType = \"OrderWorkflow\"")
+              .toList();
       if (!found.isEmpty() || Instant.now().isAfter(deadline)) {
-        assertThat(found).as("workflows with BerthOrderId = %s", orderId).hasSize(1);
+        assertThat(found).as("order workflows with BerthOrderId = %s", orderId).hasSize(1);
         return found.get(0);
       }
       sleep();
@@ -304,6 +311,22 @@ class OrderApiIT extends ApiTestSupport {
             event -> {
               if (event.hasWorkflowExecutionSignaledEventAttributes()) {
                 signals.add(event.getWorkflowExecutionSignaledEventAttributes().getSignalName());
+              }
+            });
+    return signals;
+  }
+
+  /** Every signal of the subscription's workflow: its name and its input as stored. */
+  private List<String> subscriptionSignals(long subscriptionId) {
+    List<String> signals = new ArrayList<>();
+    temporal
+        .fetchHistory(SubscriptionWorkflow.workflowId(subscriptionId))
+        .getEvents()
+        .forEach(
+            event -> {
+              if (event.hasWorkflowExecutionSignaledEventAttributes()) {
+                var signal = event.getWorkflowExecutionSignaledEventAttributes();
+                signals.add(signal.getSignalName() + " " + signal.getInput().toString());
               }
             });
     return signals;

@@ -7,30 +7,43 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import io.berth.panel.billing.FakeSubscriptionWorkflows;
+import io.berth.panel.billing.SwitchablePaymentOptions;
 import io.berth.panel.site.AppCatalog;
 import io.berth.panel.site.AppCatalog.App;
 import io.berth.panel.testing.InMemoryPlans;
 import io.berth.panel.testing.ViewTest;
 import io.berth.persistence.account.Customer;
+import io.berth.persistence.billing.Subscription;
 import io.berth.persistence.order.CustomerOrder;
 import io.berth.persistence.site.Site;
+import io.berth.workflows.billing.PaymentMethod;
+import io.berth.workflows.billing.SubscriptionRequest;
+import io.berth.workflows.billing.SubscriptionStatus;
 import io.berth.workflows.database.DatabaseStatus;
 import io.berth.workflows.order.OrderRequest;
 import io.berth.workflows.order.OrderStatus;
 import io.berth.workflows.site.SiteStatus;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class CheckoutViewTest extends ViewTest {
 
+  static final String CHECKOUT_URL = "https://checkout.stripe.com/c/pay/cs_test_a1";
+
   @Autowired FakeOrderWorkflows workflows;
+  @Autowired FakeSubscriptionWorkflows subscriptionWorkflows;
+  @Autowired SwitchablePaymentOptions payments;
   private Customer ada;
 
   @BeforeEach
@@ -112,6 +125,19 @@ class CheckoutViewTest extends ViewTest {
     assertThat(started.app()).isEqualTo("static");
     assertThat(sites.title(site.id())).isNull();
     assertThat(currentView()).isInstanceOf(OrderView.class);
+    Subscription subscription = subscriptions.findByOrderId(order.id()).orElseThrow();
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.TRIALING);
+    assertThat(subscription.gateway()).isEqualTo(PaymentMethod.NONE);
+    assertThat(subscription.currentPeriodEnd())
+        .isBetween(
+            Instant.now().plus(Duration.ofDays(14)).minusSeconds(60),
+            Instant.now().plus(Duration.ofDays(14)));
+    SubscriptionRequest trial = subscriptionWorkflows.started.get(0);
+    assertThat(trial.subscriptionId()).isEqualTo(subscription.id());
+    assertThat(trial.status()).isEqualTo(SubscriptionStatus.TRIALING);
+    assertThat(trial.periodEndMillis()).isEqualTo(subscription.currentPeriodEnd().toEpochMilli());
+    assertThat(started.gateway()).isEqualTo(PaymentMethod.NONE);
+    assertThat(started.subscriptionId()).isEqualTo(subscription.id());
   }
 
   @Test
@@ -126,9 +152,62 @@ class CheckoutViewTest extends ViewTest {
     assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
     assertThat(order.paymentMethod()).isEqualTo(CustomerOrder.PAYMENT_BANK_TRANSFER);
     assertThat(workflows.started.get(0).paymentRequired()).isTrue();
+    assertThat(workflows.started.get(0).gateway()).isEqualTo(PaymentMethod.BANK_TRANSFER);
     assertThat(get_textRecursively(currentView()))
         .contains(
             "Pay by bank transfer", "€5.00", "DE89 3704 0044 0532 0130 00", "BERTH-" + order.id());
+    Subscription subscription = subscriptions.findByOrderId(order.id()).orElseThrow();
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.INCOMPLETE);
+    assertThat(subscription.gateway()).isEqualTo(PaymentMethod.BANK_TRANSFER);
+    assertThat(subscription.currentPeriodEnd()).isNull();
+    SubscriptionRequest request = subscriptionWorkflows.started.get(0);
+    assertThat(request.gateway()).isEqualTo(PaymentMethod.BANK_TRANSFER);
+    assertThat(request.status()).isEqualTo(SubscriptionStatus.INCOMPLETE);
+    assertThat(request.policy().grace()).isEqualTo(Duration.ofDays(7));
+    assertThat(request.policy().termination()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void givenStripe_whenOrderingAPaidPlan_itSendsTheBrowserToStripesCheckoutPage() {
+    payments.stripe(true);
+    workflows.whenStarted(
+        request -> orders.recordCheckout(request.orderId(), "cs_test_a1", CHECKOUT_URL));
+    navigate("checkout/" + InMemoryPlans.STARTER);
+    assertThat(get_textRecursively(currentView()))
+        .contains("by card on Stripe's secure checkout page")
+        .doesNotContain("bank transfer");
+
+    _setValue(siteName(), "myshop");
+    order();
+    MockVaadin.runUIQueue();
+
+    assertThat(locationsOpened()).containsExactly(CHECKOUT_URL);
+    CustomerOrder order = orders.findByCustomerIdOrderByIdDesc(ada.id()).get(0);
+    assertThat(order.paymentMethod()).isEqualTo(CustomerOrder.PAYMENT_STRIPE);
+    assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+    Subscription subscription = subscriptions.findByOrderId(order.id()).orElseThrow();
+    assertThat(subscription.gateway()).isEqualTo(PaymentMethod.STRIPE);
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.INCOMPLETE);
+    assertThat(subscriptionWorkflows.started.get(0).gateway()).isEqualTo(PaymentMethod.STRIPE);
+    OrderRequest started = workflows.started.get(0);
+    assertThat(started.gateway()).isEqualTo(PaymentMethod.STRIPE);
+    assertThat(started.subscriptionId()).isEqualTo(subscription.id());
+    assertThat(started.paymentRequired()).isTrue();
+  }
+
+  @Test
+  void givenStripe_whenTheCheckoutPageIsNotMadeInTime_itShowsTheOrderPageThatWillOfferIt() {
+    payments.stripe(true);
+    navigate("checkout/" + InMemoryPlans.STARTER);
+
+    _setValue(siteName(), "myshop");
+    order();
+    MockVaadin.runUIQueue();
+
+    assertThat(locationsOpened()).isEmpty();
+    assertThat(currentView()).isInstanceOf(OrderView.class);
+    assertThat(get_textRecursively(currentView()))
+        .contains("Pay by card", PaymentInstructions.PREPARING);
   }
 
   @Test
@@ -279,6 +358,26 @@ class CheckoutViewTest extends ViewTest {
     assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
     assertThat(order.failureReason()).isEqualTo(OrderService.START_FAILED_REASON);
     assertThat(sites.isNameTaken("myblog")).isFalse();
+    Subscription subscription = subscriptions.findByOrderId(order.id()).orElseThrow();
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.TERMINATED);
+    assertThat(subscriptionWorkflows.abandoned).containsExactly(subscription.id());
+  }
+
+  @Test
+  void givenTheSubscriptionCannotStart_theOrderDoesNotStartEither() {
+    subscriptionWorkflows.startFails(true);
+    navigate("checkout/" + InMemoryPlans.STARTER);
+
+    _setValue(siteName(), "myshop");
+    order();
+
+    NotificationsKt.expectNotifications(OrderService.START_FAILED);
+    CustomerOrder order = orders.findByCustomerIdOrderByIdDesc(ada.id()).get(0);
+    assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+    assertThat(workflows.started).isEmpty();
+    assertThat(subscriptions.findByOrderId(order.id()).orElseThrow().status())
+        .isEqualTo(SubscriptionStatus.TERMINATED);
+    assertThat(subscriptionWorkflows.abandoned).isEmpty();
   }
 
   @Test

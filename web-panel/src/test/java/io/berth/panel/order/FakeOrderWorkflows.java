@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Records what the panel asked of the order workflows. */
 public class FakeOrderWorkflows implements OrderWorkflows, Resettable {
@@ -15,9 +16,15 @@ public class FakeOrderWorkflows implements OrderWorkflows, Resettable {
   public final List<Long> cancelled = new CopyOnWriteArrayList<>();
   public final Map<Long, String> payments = new ConcurrentHashMap<>();
   private volatile boolean unreachable;
+  private volatile Consumer<OrderRequest> whenStarted = request -> {};
 
   public void unreachable(boolean down) {
     unreachable = down;
+  }
+
+  /** What the started workflow does at once, e.g. store the Stripe checkout page on the order. */
+  public void whenStarted(Consumer<OrderRequest> action) {
+    whenStarted = action;
   }
 
   @Override
@@ -26,6 +33,7 @@ public class FakeOrderWorkflows implements OrderWorkflows, Resettable {
       throw Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException();
     }
     started.add(request);
+    whenStarted.accept(request);
   }
 
   @Override
@@ -46,5 +54,6 @@ public class FakeOrderWorkflows implements OrderWorkflows, Resettable {
     cancelled.clear();
     payments.clear();
     unreachable = false;
+    whenStarted = request -> {};
   }
 }

@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.QueryParameters;
 import io.berth.panel.testing.InMemoryPlans;
 import io.berth.panel.testing.ViewTest;
 import io.berth.persistence.account.Customer;
@@ -116,7 +118,10 @@ class OrderViewTest extends ViewTest {
                 null,
                 "paid",
                 now,
-                now));
+                now,
+                null,
+                null,
+                null));
     sites.add(ada.id(), wordPress.id(), "wpblog", "wordpress", SiteStatus.RUNNING);
 
     navigate("orders/" + wordPress.id());
@@ -176,6 +181,57 @@ class OrderViewTest extends ViewTest {
 
     assertThat(page())
         .contains("Awaiting payment", "Pay by bank transfer", "€20.00", "BERTH-" + paid.id());
+  }
+
+  @Test
+  void givenACardPaymentAwaited_itOffersPayNowAsSoonAsTheCheckoutPageExists() {
+    CustomerOrder card =
+        orders.add(
+            ada.id(),
+            InMemoryPlans.STARTER,
+            "myshop",
+            OrderStatus.AWAITING_PAYMENT,
+            CustomerOrder.PAYMENT_STRIPE);
+    sites.add(ada.id(), card.id(), "myshop", SiteStatus.PROVISIONING);
+    navigate("orders/" + card.id());
+    assertThat(page()).contains("Pay by card", PaymentInstructions.PREPARING);
+    assertThat(_find(Anchor.class, spec -> spec.withId("order-pay-now"))).isEmpty();
+
+    orders.recordCheckout(card.id(), "cs_test_a1", CheckoutViewTest.CHECKOUT_URL);
+    feed.refresh(card.id());
+    MockVaadin.runUIQueue();
+
+    Anchor payNow = _get(Anchor.class, spec -> spec.withId("order-pay-now"));
+    assertThat(payNow.getText()).isEqualTo("Pay now");
+    assertThat(payNow.getHref()).isEqualTo(CheckoutViewTest.CHECKOUT_URL);
+    assertThat(page()).doesNotContain("bank transfer", "IBAN");
+  }
+
+  @Test
+  void backFromStripe_itThanksThenSaysThePaymentArrivedOnceConfirmed() {
+    CustomerOrder card =
+        orders.add(
+            ada.id(),
+            InMemoryPlans.STARTER,
+            "myshop",
+            OrderStatus.AWAITING_PAYMENT,
+            CustomerOrder.PAYMENT_STRIPE);
+    sites.add(ada.id(), card.id(), "myshop", SiteStatus.PROVISIONING);
+    orders.recordCheckout(card.id(), "cs_test_a1", CheckoutViewTest.CHECKOUT_URL);
+
+    UI.getCurrent().navigate("orders/" + card.id(), QueryParameters.fromString("paid"));
+
+    assertThat(get_textRecursively(_get(Div.class, spec -> spec.withId("order-confirming"))))
+        .isEqualTo("Thanks — we are confirming your payment.");
+
+    orders.recordPayment(card.id(), "cs_test_a1");
+    orders.updateStatus(card.id(), OrderStatus.PROVISIONING, null);
+    feed.refresh(card.id());
+    MockVaadin.runUIQueue();
+
+    assertThat(_find(Div.class, spec -> spec.withId("order-confirming"))).isEmpty();
+    assertThat(_find(Anchor.class, spec -> spec.withId("order-pay-now"))).isEmpty();
+    assertThat(page()).contains("Payment received — setting up your site.", "Being set up");
   }
 
   @Test

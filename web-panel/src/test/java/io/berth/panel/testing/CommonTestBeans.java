@@ -67,6 +67,16 @@ public class CommonTestBeans {
   }
 
   @Bean
+  public InMemorySubscriptions subscriptions() {
+    return new InMemorySubscriptions();
+  }
+
+  @Bean
+  public InMemoryInvoices invoices() {
+    return new InMemoryInvoices();
+  }
+
+  @Bean
   public InMemorySecrets secrets() {
     return new InMemorySecrets();
   }
@@ -77,8 +87,9 @@ public class CommonTestBeans {
       InMemoryOrders orders,
       InMemorySites sites,
       InMemoryCustomerDatabases databases,
-      InMemoryMailboxes mailboxes) {
-    return new Allowances(plans, orders, sites, databases, mailboxes);
+      InMemoryMailboxes mailboxes,
+      InMemorySubscriptions subscriptions) {
+    return new Allowances(plans, orders, sites, databases, mailboxes, subscriptions);
   }
 
   @Bean

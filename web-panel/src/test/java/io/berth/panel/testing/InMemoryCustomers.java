@@ -15,7 +15,8 @@ public class InMemoryCustomers extends InMemoryRepository<Customer> implements C
 
   @Override
   protected Customer withId(Customer c, long id) {
-    return new Customer(id, c.email(), c.passwordHash(), c.role(), c.createdAt());
+    return new Customer(
+        id, c.email(), c.passwordHash(), c.role(), c.createdAt(), c.stripeCustomerId());
   }
 
   @Override
@@ -36,6 +37,24 @@ public class InMemoryCustomers extends InMemoryRepository<Customer> implements C
   @Override
   public boolean existsByRole(String role) {
     return !where(c -> c.role().equals(role)).isEmpty();
+  }
+
+  @Override
+  public int linkStripe(long id, String stripeId) {
+    Customer customer = findById(id).orElse(null);
+    if (customer == null
+        || (customer.stripeCustomerId() != null && !customer.stripeCustomerId().equals(stripeId))) {
+      return 0;
+    }
+    save(
+        new Customer(
+            id,
+            customer.email(),
+            customer.passwordHash(),
+            customer.role(),
+            customer.createdAt(),
+            stripeId));
+    return 1;
   }
 
   /** A customer as the sign-up would have stored it (the hash is not a real one). */

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.springframework.data.domain.Pageable;
 
 public class InMemoryOrders extends InMemoryRepository<CustomerOrder> implements OrderRepository {
@@ -35,7 +37,10 @@ public class InMemoryOrders extends InMemoryRepository<CustomerOrder> implements
         o.failureReason(),
         o.paymentRef(),
         o.createdAt(),
-        o.updatedAt());
+        o.updatedAt(),
+        o.checkoutSessionId(),
+        o.checkoutUrl(),
+        o.refundRef());
   }
 
   @Override
@@ -57,51 +62,117 @@ public class InMemoryOrders extends InMemoryRepository<CustomerOrder> implements
   }
 
   @Override
+  public List<CustomerOrder> findByCheckoutSessionId(String checkoutSessionId) {
+    return where(o -> checkoutSessionId.equals(o.checkoutSessionId()));
+  }
+
+  @Override
   public int updateStatus(long id, OrderStatus status, String reason) {
-    CustomerOrder order = findById(id).orElse(null);
-    if (order == null || FINAL.contains(order.status())) {
-      return 0;
-    }
-    save(
-        new CustomerOrder(
-            id,
-            order.customerId(),
-            order.planId(),
-            order.siteName(),
-            order.app(),
-            order.paymentMethod(),
-            status,
-            reason,
-            order.paymentRef(),
-            order.createdAt(),
-            Instant.now()));
-    return 1;
+    return change(
+        id,
+        o -> !FINAL.contains(o.status()),
+        o ->
+            new CustomerOrder(
+                o.id(),
+                o.customerId(),
+                o.planId(),
+                o.siteName(),
+                o.app(),
+                o.paymentMethod(),
+                status,
+                reason,
+                o.paymentRef(),
+                o.createdAt(),
+                Instant.now(),
+                o.checkoutSessionId(),
+                o.checkoutUrl(),
+                o.refundRef()));
   }
 
   @Override
   public int recordPayment(long id, String ref) {
-    CustomerOrder order = findById(id).orElse(null);
-    if (order == null) {
-      return 0;
-    }
-    save(
-        new CustomerOrder(
-            id,
-            order.customerId(),
-            order.planId(),
-            order.siteName(),
-            order.app(),
-            order.paymentMethod(),
-            order.status(),
-            order.failureReason(),
-            ref,
-            order.createdAt(),
-            Instant.now()));
-    return 1;
+    return change(
+        id,
+        o -> true,
+        o ->
+            new CustomerOrder(
+                o.id(),
+                o.customerId(),
+                o.planId(),
+                o.siteName(),
+                o.app(),
+                o.paymentMethod(),
+                o.status(),
+                o.failureReason(),
+                ref,
+                o.createdAt(),
+                Instant.now(),
+                o.checkoutSessionId(),
+                o.checkoutUrl(),
+                o.refundRef()));
+  }
+
+  @Override
+  public int recordCheckout(long id, String sessionId, String url) {
+    return change(
+        id,
+        o -> o.checkoutSessionId() == null,
+        o ->
+            new CustomerOrder(
+                o.id(),
+                o.customerId(),
+                o.planId(),
+                o.siteName(),
+                o.app(),
+                o.paymentMethod(),
+                o.status(),
+                o.failureReason(),
+                o.paymentRef(),
+                o.createdAt(),
+                Instant.now(),
+                sessionId,
+                url,
+                o.refundRef()));
+  }
+
+  @Override
+  public int recordRefund(long id, String ref) {
+    return change(
+        id,
+        o -> o.refundRef() == null,
+        o ->
+            new CustomerOrder(
+                o.id(),
+                o.customerId(),
+                o.planId(),
+                o.siteName(),
+                o.app(),
+                o.paymentMethod(),
+                o.status(),
+                o.failureReason(),
+                o.paymentRef(),
+                o.createdAt(),
+                Instant.now(),
+                o.checkoutSessionId(),
+                o.checkoutUrl(),
+                ref));
   }
 
   /** An order as checkout would have stored it. */
   public CustomerOrder add(long customerId, long planId, String siteName, OrderStatus status) {
+    return add(
+        customerId,
+        planId,
+        siteName,
+        status,
+        planId == InMemoryPlans.TRIAL
+            ? CustomerOrder.PAYMENT_NONE
+            : CustomerOrder.PAYMENT_BANK_TRANSFER);
+  }
+
+  /** An order paid by this method ({@code NONE}, {@code BANK_TRANSFER} or {@code STRIPE}). */
+  public CustomerOrder add(
+      long customerId, long planId, String siteName, OrderStatus status, String paymentMethod) {
     Instant now = Instant.now();
     return save(
         new CustomerOrder(
@@ -110,13 +181,24 @@ public class InMemoryOrders extends InMemoryRepository<CustomerOrder> implements
             planId,
             siteName,
             "static",
-            planId == InMemoryPlans.TRIAL
-                ? CustomerOrder.PAYMENT_NONE
-                : CustomerOrder.PAYMENT_BANK_TRANSFER,
+            paymentMethod,
             status,
             null,
             null,
             now,
-            now));
+            now,
+            null,
+            null,
+            null));
+  }
+
+  private synchronized int change(
+      long id, Predicate<CustomerOrder> when, UnaryOperator<CustomerOrder> change) {
+    CustomerOrder order = findById(id).orElse(null);
+    if (order == null || !when.test(order)) {
+      return 0;
+    }
+    save(change.apply(order));
+    return 1;
   }
 }

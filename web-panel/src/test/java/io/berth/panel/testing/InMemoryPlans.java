@@ -36,7 +36,8 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             1,
             1,
             2,
-            200));
+            200,
+            null));
     save(
         new Plan(
             STARTER,
@@ -54,7 +55,8 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             2,
             3,
             10,
-            5120));
+            5120,
+            "price_berth_starter_month"));
     save(
         new Plan(
             BUSINESS,
@@ -72,7 +74,8 @@ public class InMemoryPlans extends InMemoryRepository<Plan> implements PlanRepos
             3,
             10,
             50,
-            51200));
+            51200,
+            "price_berth_business_month"));
   }
 
   @Override

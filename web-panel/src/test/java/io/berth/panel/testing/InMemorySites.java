@@ -48,7 +48,9 @@ public class InMemorySites extends InMemoryRepository<Site> implements SiteRepos
   }
 
   private static boolean isLive(Site site) {
-    return site.status() != SiteStatus.CANCELLED && site.status() != SiteStatus.FAILED;
+    return site.status() != SiteStatus.CANCELLED
+        && site.status() != SiteStatus.FAILED
+        && site.status() != SiteStatus.DELETED;
   }
 
   @Override
@@ -64,6 +66,11 @@ public class InMemorySites extends InMemoryRepository<Site> implements SiteRepos
   @Override
   public Optional<Site> findByOrderId(long orderId) {
     return where(s -> s.orderId() == orderId).stream().findFirst();
+  }
+
+  @Override
+  public List<Site> findLiveByOrderId(long orderId) {
+    return where(s -> s.orderId() == orderId && isLive(s), Comparator.comparing(Site::id));
   }
 
   @Override

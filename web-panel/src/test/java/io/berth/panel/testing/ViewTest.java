@@ -7,6 +7,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.berth.panel.billing.BillingTestBeans;
 import io.berth.panel.certificate.CertificateTestBeans;
 import io.berth.panel.database.DatabaseTestBeans;
 import io.berth.panel.domain.DomainTestBeans;
@@ -42,7 +43,8 @@ public abstract class ViewTest {
     DomainTestBeans.class,
     DatabaseTestBeans.class,
     CertificateTestBeans.class,
-    MailTestBeans.class
+    MailTestBeans.class,
+    BillingTestBeans.class
   })
   static class Beans {}
 
@@ -58,6 +60,8 @@ public abstract class ViewTest {
   @Autowired protected InMemoryMailDomains mailDomains;
   @Autowired protected InMemoryMailboxes mailboxes;
   @Autowired protected InMemoryMailAliases mailAliases;
+  @Autowired protected InMemorySubscriptions subscriptions;
+  @Autowired protected InMemoryInvoices invoices;
   @Autowired private List<Resettable> fakes;
 
   @BeforeEach
@@ -93,6 +97,20 @@ public abstract class ViewTest {
 
   protected static void navigate(String location) {
     UI.getCurrent().navigate(location);
+  }
+
+  /**
+   * Where the page has sent the browser ({@code Page.setLocation}, {@code Page.open}) since the
+   * last response, without Karibu's round trip that would drop those scripts.
+   */
+  protected static List<String> locationsOpened() {
+    UI ui = UI.getCurrent();
+    ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
+    return ui.getInternals().dumpPendingJavaScriptInvocations().stream()
+        .map(pending -> pending.getInvocation())
+        .filter(invocation -> invocation.getExpression().contains("window.open($0, $1)"))
+        .map(invocation -> String.valueOf(invocation.getParameters().get(0)))
+        .toList();
   }
 
   /** The view the UI shows now. */

@@ -1,5 +1,10 @@
 package io.berth.workflows.order;
 
+import io.berth.workflows.billing.BillingEvent;
+import io.berth.workflows.billing.BillingEventKind;
+import io.berth.workflows.billing.PaymentActivities;
+import io.berth.workflows.billing.PaymentMethod;
+import io.berth.workflows.billing.SubscriptionWorkflow;
 import io.berth.workflows.common.ActivityStubs;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.FailureReasons;
@@ -23,20 +28,33 @@ import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
 
 public class OrderWorkflowImpl implements OrderWorkflow {
+
+  private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+
+  /**
+   * Marks histories made since orders have payment gateways: Stripe checkout, the refund after a
+   * paid order fails, and telling the subscription that its order ended.
+   */
+  private static final String BILLING = "billing";
 
   private final OrderActivities orders =
       Workflow.newActivityStub(OrderActivities.class, ActivityStubs.control());
   private final PlacementActivities placement =
       Workflow.newActivityStub(PlacementActivities.class, ActivityStubs.control());
+  private final PaymentActivities payments =
+      Workflow.newActivityStub(PaymentActivities.class, ActivityStubs.control());
   private final StepTracker steps = new StepTracker(STEPS);
 
+  private boolean billing;
   private boolean paid;
   private boolean siteProvisioned;
 
   @Override
   public void run(OrderRequest request) {
+    billing = Workflow.getVersion(BILLING, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
     Promise<Void> site = null;
     try {
       takePayment(request);
@@ -65,6 +83,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                     request.orderId(),
                     OrderStatus.CANCELLED,
                     "Cancelled before the site went live");
+                endSubscription(request);
               })
           .run();
       throw e;
@@ -75,8 +94,61 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     String reason = FailureReasons.of(e);
     steps.fail(steps.active() != null ? steps.active() : STEP_DONE, reason);
     steps.cancelUnfinished();
-    orders.recordOrderStatus(request.orderId(), OrderStatus.FAILED, reason);
-    return ApplicationFailure.newNonRetryableFailureWithCause(reason, "ORDER_FAILED", e);
+    String refund = refund(request);
+    String shown = refund.isEmpty() ? reason : asSentence(reason) + refund;
+    orders.recordOrderStatus(request.orderId(), OrderStatus.FAILED, shown);
+    endSubscription(request);
+    return ApplicationFailure.newNonRetryableFailureWithCause(shown, "ORDER_FAILED", e);
+  }
+
+  private static String asSentence(String reason) {
+    return reason.endsWith(".") || reason.endsWith("!") || reason.endsWith("?")
+        ? reason
+        : reason + ".";
+  }
+
+  /**
+   * Gives the payment back when the order failed for good after it was paid; answers what the
+   * customer is told about it (nothing when nothing was paid).
+   */
+  private String refund(OrderRequest request) {
+    if (!billing || !request.paymentRequired() || !paid) {
+      return "";
+    }
+    try {
+      payments.refundOrder(request.orderId());
+    } catch (ActivityFailure e) {
+      log.warn("Order {}: the refund failed; support refunds it by hand", request.orderId(), e);
+      return " Your payment will be refunded.";
+    }
+    return request.gateway() == PaymentMethod.STRIPE
+        ? " Your payment was refunded."
+        : " Your payment will be refunded.";
+  }
+
+  /**
+   * The order will never serve: its subscription ends (a subscription gone already is fine). The
+   * event carries no gateway time (0): it is Berth's own fact and applies whatever came before.
+   */
+  private void endSubscription(OrderRequest request) {
+    if (!billing || request.subscriptionId() == 0) {
+      return;
+    }
+    String subscription = SubscriptionWorkflow.workflowId(request.subscriptionId());
+    try {
+      Workflow.newExternalWorkflowStub(SubscriptionWorkflow.class, subscription)
+          .billingEvent(
+              new BillingEvent(
+                  OrderWorkflow.workflowId(request.orderId()) + ":ended",
+                  BillingEventKind.ENDED,
+                  0,
+                  null,
+                  null,
+                  0,
+                  null));
+    } catch (RuntimeException e) {
+      log.warn("Order {}: {} did not take the ended event", request.orderId(), subscription, e);
+    }
   }
 
   private void takePayment(OrderRequest request) {
@@ -84,6 +156,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     if (!request.paymentRequired()) {
       steps.skip(STEP_PAYMENT);
       return;
+    }
+    if (billing && request.gateway() == PaymentMethod.STRIPE) {
+      payments.createCheckout(request.orderId());
     }
     Workflow.await(() -> paid);
     steps.done(STEP_PAYMENT);

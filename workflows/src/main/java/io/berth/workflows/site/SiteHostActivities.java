@@ -21,6 +21,12 @@ public interface SiteHostActivities {
    */
   void ensureContainer(ContainerSpec spec);
 
+  /**
+   * Applies the spec's CPU, memory and process limits to the site's existing container in place
+   * ({@code docker update}), running or stopped; no-op if they are already equal.
+   */
+  void updateLimits(ContainerSpec spec);
+
   /** Removes the site's container if present; keeps nothing running for the site. */
   void removeContainer(long siteId);
 
@@ -40,7 +46,10 @@ public interface SiteHostActivities {
   /** Starts (no-op if running), stops (no-op if stopped) or restarts the site's container. */
   void changeContainerState(long siteId, SiteAction action);
 
-  /** Writes the site's proxy route, checks the proxy config and reloads; no change if equal. */
+  /**
+   * Writes the site's proxy route (or, for a suspended route, the "suspended" page), checks the
+   * proxy config and reloads; no change if equal.
+   */
   void ensureRoute(RouteSpec route);
 
   /** Removes the site's proxy route if present and reloads. */

@@ -39,6 +39,21 @@ public record SiteRequest(
         finalProgress);
   }
 
+  public SiteRequest withLimits(PlanLimits newLimits) {
+    return new SiteRequest(
+        siteId,
+        customerId,
+        orderId,
+        siteName,
+        app,
+        newLimits,
+        hostId,
+        hostPort,
+        provisioned,
+        status,
+        progress);
+  }
+
   public ContainerSpec container() {
     return new ContainerSpec(siteId, customerId, siteName, app, hostPort, limits);
   }

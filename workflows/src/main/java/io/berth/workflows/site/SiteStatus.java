@@ -8,5 +8,7 @@ public enum SiteStatus {
   SUSPENDED,
   FAILED,
   /** Its order was cancelled before it went live; everything created for it was removed. */
-  CANCELLED
+  CANCELLED,
+  /** Its subscription was terminated; its container, files and route were removed. */
+  DELETED
 }

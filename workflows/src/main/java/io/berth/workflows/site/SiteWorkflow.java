@@ -1,5 +1,6 @@
 package io.berth.workflows.site;
 
+import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.progress.Progress;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -57,6 +58,28 @@ public interface SiteWorkflow {
    */
   @SignalMethod
   void environmentChanged();
+
+  /**
+   * Billing stopped the service: the container is stopped and the route serves the "suspended"
+   * page; files and databases are kept. Customer actions are refused until {@link #resume}.
+   */
+  @SignalMethod
+  void suspend();
+
+  /** Billing is settled: the route serves the site again and the container runs as before. */
+  @SignalMethod
+  void resume();
+
+  /** The plan changed: the container gets the new limits in place, its files kept. */
+  @SignalMethod
+  void changeLimits(PlanLimits limits);
+
+  /**
+   * The subscription was terminated: route, container and files are removed, the site is recorded
+   * DELETED and the workflow ends.
+   */
+  @SignalMethod
+  void terminate();
 
   @QueryMethod
   Progress progress();

@@ -2,6 +2,7 @@ package io.berth.workflows.site;
 
 import io.berth.workflows.common.ActivityStubs;
 import io.berth.workflows.common.FailureReasons;
+import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.database.DatabaseActivities;
 import io.berth.workflows.order.OrderWorkflow;
 import io.berth.workflows.progress.Progress;
@@ -34,6 +35,10 @@ public class SiteWorkflowImpl implements SiteWorkflow {
   private SiteStatus status = SiteStatus.PROVISIONING;
   private boolean provisioned;
   private boolean environmentChanged;
+  private boolean terminated;
+
+  /** What a suspension interrupted, restored on resume (kept: no new run while suspended). */
+  private SiteStatus beforeSuspension = SiteStatus.RUNNING;
 
   @Override
   public void run(SiteRequest request) {
@@ -61,23 +66,38 @@ public class SiteWorkflowImpl implements SiteWorkflow {
       Workflow.await(
           () ->
               environmentChanged
-                  || Workflow.getInfo().isContinueAsNewSuggested()
-                      && Workflow.isEveryHandlerFinished());
+                  || terminated && Workflow.isEveryHandlerFinished()
+                  || mayContinueAsNew() && Workflow.isEveryHandlerFinished());
+      if (terminated) {
+        return;
+      }
       if (!environmentChanged) {
         break;
       }
       environmentChanged = false;
       recreateContainer();
     }
-    Workflow.continueAsNew(request.continued(status, steps.snapshot()));
+    Workflow.continueAsNew(this.request.continued(status, steps.snapshot()));
+  }
+
+  /**
+   * Temporal suggests a new run and the site is not suspended: what a suspension interrupted (a
+   * site the customer had stopped) lives only in this run, and a suspended site's history hardly
+   * grows until it is resumed or terminated.
+   */
+  private boolean mayContinueAsNew() {
+    return Workflow.getInfo().isContinueAsNewSuggested() && status != SiteStatus.SUSPENDED;
   }
 
   /** New credentials for the container: re-created with them, stopped again if it was stopped. */
   private void recreateContainer() {
     actions.lock();
     try {
+      if (terminated) {
+        return;
+      }
       hostActivities.ensureContainer(request.container());
-      if (status == SiteStatus.STOPPED) {
+      if (status == SiteStatus.STOPPED || status == SiteStatus.SUSPENDED) {
         hostActivities.changeContainerState(siteId, SiteAction.STOP);
       }
     } finally {
@@ -189,6 +209,11 @@ public class SiteWorkflowImpl implements SiteWorkflow {
   public SiteStatus perform(SiteAction action) {
     actions.lock();
     try {
+      String refusal = refusal();
+      if (refusal != null) {
+        // Suspended or deleted while this action waited for the one before it.
+        throw ApplicationFailure.newNonRetryableFailure(refusal, "SITE_UNAVAILABLE");
+      }
       hostActivities.changeContainerState(siteId, action);
       status = action == SiteAction.STOP ? SiteStatus.STOPPED : SiteStatus.RUNNING;
       records.recordSiteStatus(siteId, status, null);
@@ -206,6 +231,92 @@ public class SiteWorkflowImpl implements SiteWorkflow {
     if (!provisioned) {
       throw new IllegalStateException(
           "The site is still being set up; actions are available once it is live.");
+    }
+    String refusal = refusal();
+    if (refusal != null) {
+      throw new IllegalStateException(refusal);
+    }
+  }
+
+  /** Why billing keeps the customer's actions off the site now; null when they may act. */
+  private String refusal() {
+    if (terminated) {
+      return "The site was deleted with its subscription.";
+    }
+    if (status == SiteStatus.SUSPENDED) {
+      return "The site is suspended because its plan is unpaid; it starts again once the open"
+          + " invoice is paid (see Billing).";
+    }
+    return null;
+  }
+
+  @Override
+  public void suspend() {
+    Workflow.await(() -> provisioned || terminated);
+    actions.lock();
+    try {
+      if (terminated || status == SiteStatus.SUSPENDED) {
+        return;
+      }
+      beforeSuspension = status;
+      hostActivities.ensureRoute(request.route().asSuspended(true));
+      hostActivities.changeContainerState(siteId, SiteAction.STOP);
+      status = SiteStatus.SUSPENDED;
+      records.recordSiteStatus(siteId, status, null);
+    } finally {
+      actions.unlock();
+    }
+  }
+
+  @Override
+  public void resume() {
+    actions.lock();
+    try {
+      if (terminated || status != SiteStatus.SUSPENDED) {
+        return;
+      }
+      if (beforeSuspension != SiteStatus.STOPPED) {
+        hostActivities.changeContainerState(siteId, SiteAction.START);
+      }
+      hostActivities.ensureRoute(request.route());
+      status = beforeSuspension;
+      records.recordSiteStatus(siteId, status, null);
+    } finally {
+      actions.unlock();
+    }
+  }
+
+  @Override
+  public void changeLimits(PlanLimits limits) {
+    Workflow.await(() -> provisioned || terminated);
+    actions.lock();
+    try {
+      if (terminated || limits == null || limits.equals(request.limits())) {
+        return;
+      }
+      request = request.withLimits(limits);
+      hostActivities.updateLimits(request.container());
+    } finally {
+      actions.unlock();
+    }
+  }
+
+  @Override
+  public void terminate() {
+    Workflow.await(() -> provisioned);
+    actions.lock();
+    try {
+      if (terminated) {
+        return;
+      }
+      hostActivities.removeRoute(siteId);
+      hostActivities.removeContainer(siteId);
+      hostActivities.removeSiteFiles(siteId);
+      status = SiteStatus.DELETED;
+      records.recordSiteStatus(siteId, status, "Removed with its terminated subscription");
+      terminated = true;
+    } finally {
+      actions.unlock();
     }
   }
 

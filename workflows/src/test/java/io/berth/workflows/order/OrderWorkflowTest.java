@@ -4,8 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.berth.workflows.FakeBilling;
 import io.berth.workflows.FakeHost;
 import io.berth.workflows.FakePlatform;
+import io.berth.workflows.billing.BillingEvent;
+import io.berth.workflows.billing.BillingEventKind;
+import io.berth.workflows.billing.BillingNotice;
+import io.berth.workflows.billing.DunningPolicy;
+import io.berth.workflows.billing.PaymentMethod;
+import io.berth.workflows.billing.SubscriptionRequest;
+import io.berth.workflows.billing.SubscriptionState;
+import io.berth.workflows.billing.SubscriptionStatus;
+import io.berth.workflows.billing.SubscriptionWorkflow;
+import io.berth.workflows.billing.SubscriptionWorkflowImpl;
 import io.berth.workflows.common.BerthSearchAttributes;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.common.TaskQueues;
@@ -22,6 +33,7 @@ import io.berth.workflows.site.SitePlan;
 import io.berth.workflows.site.SiteStatus;
 import io.berth.workflows.site.SiteWorkflow;
 import io.berth.workflows.site.SiteWorkflowImpl;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -49,11 +61,13 @@ class OrderWorkflowTest {
   private static final long SITE = 11;
   private static final long CUSTOMER = 3;
   private static final long DATABASE = 42;
+  private static final long SUBSCRIPTION = 5;
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final FakePlatform platform = new FakePlatform();
   private final FakeHost host = new FakeHost();
+  private final FakeBilling billing = new FakeBilling();
 
   @BeforeEach
   void startEnvironment() {
@@ -69,8 +83,11 @@ class OrderWorkflowTest {
                 .build());
     Worker control = env.newWorker(TaskQueues.CONTROL);
     control.registerWorkflowImplementationTypes(
-        OrderWorkflowImpl.class, SiteWorkflowImpl.class, DatabaseWorkflowImpl.class);
-    control.registerActivitiesImplementations(platform);
+        OrderWorkflowImpl.class,
+        SiteWorkflowImpl.class,
+        DatabaseWorkflowImpl.class,
+        SubscriptionWorkflowImpl.class);
+    control.registerActivitiesImplementations(platform, billing);
     env.newWorker(TaskQueues.host(FakePlatform.HOST)).registerActivitiesImplementations(host);
     env.start();
     client = env.getWorkflowClient();
@@ -330,6 +347,110 @@ class OrderWorkflowTest {
     assertThat(attributes.get(BerthSearchAttributes.STEP)).isEqualTo("health check");
   }
 
+  @Test
+  void givenStripe_whenOrdering_itCreatesTheCheckoutBeforeWaitingForPayment() {
+    OrderWorkflow order = orderStub();
+    WorkflowClient.start(order::run, request(PaymentMethod.STRIPE));
+
+    await().until(() -> billing.checkouts.contains(ORDER));
+    await().untilAsserted(() -> assertThat(step("payment").state()).isEqualTo(StepState.RUNNING));
+    env.sleep(Duration.ofDays(1));
+    assertThat(billing.checkouts).containsExactly(ORDER);
+    assertThat(host.containers).isEmpty();
+
+    order.paymentReceived("cs_test_7");
+    WorkflowStub.fromTyped(order).getResult(Void.class);
+    assertThat(platform.orders).containsEntry(ORDER, OrderStatus.ACTIVE);
+    assertThat(host.containers).containsEntry(SITE, "running");
+    assertThat(billing.refunds).isEmpty();
+  }
+
+  @Test
+  void givenProvisioningFailsAfterPayment_whenOrdering_itRefundsOnceAndTearsDown() {
+    SubscriptionWorkflow subscription = startSubscription(PaymentMethod.STRIPE);
+    host.unhealthy = true;
+    OrderWorkflow order = orderStub();
+    WorkflowClient.start(order::run, request(PaymentMethod.STRIPE));
+    await().until(() -> billing.checkouts.contains(ORDER));
+
+    // What the webhook does with checkout.session.completed.
+    order.paymentReceived("cs_test_7");
+    subscription.billingEvent(
+        new BillingEvent(
+            "evt_checkout_completed",
+            BillingEventKind.PAID,
+            env.currentTimeMillis(),
+            "in_first",
+            env.currentTimeMillis() + Duration.ofDays(30).toMillis(),
+            1500,
+            "eur"));
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(order).getResult(Void.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(billing.refunds).containsExactly(ORDER);
+    assertThat(host.isEmpty()).as("route, container, its files and network removed").isTrue();
+    assertThat(platform.sites).containsEntry(SITE, SiteStatus.FAILED);
+    assertThat(platform.orders).containsEntry(ORDER, OrderStatus.FAILED);
+    assertThat(platform.orderReasons.get(ORDER))
+        .isEqualTo("The site did not answer through the proxy. Your payment was refunded.");
+    await().until(() -> subscription.state().status() == SubscriptionStatus.CANCELLED);
+    await().until(() -> billing.notices.size() == 2);
+    assertThat(billing.noticeKinds())
+        .containsExactly(BillingNotice.RECEIPT, BillingNotice.CANCELLED);
+  }
+
+  @Test
+  void givenABankTransferOrderFailsAfterPayment_theCustomerIsToldTheRefundIsComing() {
+    startSubscription(PaymentMethod.BANK_TRANSFER);
+    host.unhealthy = true;
+    OrderWorkflow order = orderStub();
+    WorkflowClient.start(order::run, request(PaymentMethod.BANK_TRANSFER));
+    await().untilAsserted(() -> assertThat(step("payment").state()).isEqualTo(StepState.RUNNING));
+
+    order.paymentReceived("bank-transfer:support@berth.test");
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(order).getResult(Void.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(billing.checkouts).isEmpty();
+    assertThat(billing.refunds).containsExactly(ORDER);
+    assertThat(platform.orderReasons.get(ORDER))
+        .isEqualTo("The site did not answer through the proxy. Your payment will be refunded.");
+    assertThat(host.isEmpty()).isTrue();
+  }
+
+  @Test
+  void givenAwaitingPayment_whenOrderCancelled_itsSubscriptionEnds() {
+    SubscriptionWorkflow subscription = startSubscription(PaymentMethod.STRIPE);
+    OrderWorkflow order = orderStub();
+    WorkflowClient.start(order::run, request(PaymentMethod.STRIPE));
+    // The customer is on the checkout page: the order has its link and waits for the payment.
+    await().until(this::checkoutLinkStored);
+
+    WorkflowStub.fromTyped(order).cancel();
+
+    WorkflowStub.fromTyped(subscription).getResult(Void.class);
+    assertThat(platform.orders).containsEntry(ORDER, OrderStatus.CANCELLED);
+    assertThat(billing.states)
+        .containsExactly(
+            new SubscriptionState(SubscriptionStatus.CANCELLED, null, null, false, null));
+    assertThat(billing.refunds).isEmpty();
+    assertThat(host.isEmpty()).isTrue();
+  }
+
+  @Test
+  void givenATrialThatFails_itsSubscriptionEnds_andNothingIsRefunded() {
+    SubscriptionWorkflow subscription = startSubscription(PaymentMethod.NONE);
+    host.unhealthy = true;
+    OrderWorkflow order = orderStub();
+
+    assertThatThrownBy(() -> order.run(trialRequest())).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(billing.refunds).isEmpty();
+    assertThat(platform.orderReasons.get(ORDER))
+        .isEqualTo("The site did not answer through the proxy");
+    await().until(() -> subscription.state().status() == SubscriptionStatus.CANCELLED);
+  }
+
   /**
    * With {@code -Dberth.recordHistories=<dir>}, keeps the histories this test made, to be committed
    * for {@code WorkflowReplayTest} when a workflow version is released.
@@ -344,12 +465,13 @@ class OrderWorkflowTest {
         List.of(
             OrderWorkflow.workflowId(ORDER),
             SiteWorkflow.workflowId(SITE),
-            DatabaseWorkflow.workflowId(DATABASE))) {
+            DatabaseWorkflow.workflowId(DATABASE),
+            SubscriptionWorkflow.workflowId(SUBSCRIPTION))) {
       try {
         String json = client.fetchHistory(id).toJson(true);
         Files.writeString(Path.of(dir, name + "." + id.replaceAll("-\\d+", "") + ".json"), json);
       } catch (RuntimeException notStarted) {
-        // Some journeys never start the site workflow.
+        // Some journeys never start the site, database or subscription workflow.
       }
     }
   }
@@ -371,6 +493,65 @@ class OrderWorkflowTest {
 
   private SiteWorkflow siteStub() {
     return client.newWorkflowStub(SiteWorkflow.class, SiteWorkflow.workflowId(SITE));
+  }
+
+  private boolean checkoutLinkStored() {
+    return client.fetchHistory(OrderWorkflow.workflowId(ORDER)).getEvents().stream()
+        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+  }
+
+  /** The subscription the panel starts beside a paid order (or a trial's, for NONE). */
+  private SubscriptionWorkflow startSubscription(PaymentMethod gateway) {
+    SubscriptionWorkflow subscription =
+        client.newWorkflowStub(
+            SubscriptionWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(SubscriptionWorkflow.workflowId(SUBSCRIPTION))
+                .setTaskQueue(TaskQueues.CONTROL)
+                .build());
+    boolean trial = gateway == PaymentMethod.NONE;
+    WorkflowClient.start(
+        subscription::run,
+        new SubscriptionRequest(
+            SUBSCRIPTION,
+            CUSTOMER,
+            ORDER,
+            gateway,
+            trial ? SubscriptionStatus.TRIALING : SubscriptionStatus.INCOMPLETE,
+            trial ? env.currentTimeMillis() + Duration.ofDays(14).toMillis() : null,
+            null,
+            false,
+            0,
+            List.of(),
+            DunningPolicy.DEFAULT));
+    return subscription;
+  }
+
+  /** A paid order of a subscription, as the panel places it today. */
+  static OrderRequest request(PaymentMethod gateway) {
+    return new OrderRequest(
+        ORDER,
+        CUSTOMER,
+        SITE,
+        "myblog",
+        "static",
+        true,
+        new PlanLimits(250, 128, 1024, 1),
+        gateway,
+        SUBSCRIPTION);
+  }
+
+  static OrderRequest trialRequest() {
+    return new OrderRequest(
+        ORDER,
+        CUSTOMER,
+        SITE,
+        "myblog",
+        "static",
+        false,
+        new PlanLimits(250, 128, 1024, 1),
+        PaymentMethod.NONE,
+        SUBSCRIPTION);
   }
 
   static OrderRequest request(boolean paymentRequired) {
