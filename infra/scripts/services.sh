@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The real services Berth runs against on one machine: Docker engine, PostgreSQL, Temporal dev
 # server, the host's nginx reverse proxy, BIND (authoritative DNS, infra/scripts/bind.sh), and
-# the ACME test CA Pebble (infra/pebble), the mail servers (infra/mail/mail.sh: Postfix, Dovecot,
-# OpenDKIM), and the app images.
-#   services.sh install   install what is missing (Debian packages, Temporal CLI)
-#   services.sh up [dockerd|postgres|temporal|nginx|bind|pebble|mail|images]...
+# the ACME test CA Pebble (infra/pebble), stripe-mock (Stripe's API double), the mail servers
+# (infra/mail/mail.sh: Postfix, Dovecot, OpenDKIM), and the app images.
+#   services.sh install   install what is missing (Debian packages, Temporal CLI, stripe-mock)
+#   services.sh up [dockerd|postgres|temporal|nginx|bind|pebble|stripe|mail|images]...
 #                         start whatever is not running (idempotent), build missing images;
 #                         `BERTH_MAIL_DB_NAME=<db> services.sh up mail` points the mail servers
 #                         at another database (infra/mail/README.md)
@@ -15,6 +15,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BERTH_HOME=${BERTH_HOME:-$ROOT/.berth}
 TEMPORAL_VERSION=${TEMPORAL_VERSION:-v1.5.1}
+STRIPE_MOCK_VERSION=${STRIPE_MOCK_VERSION:-v0.203.0}
+STRIPE_MOCK_PORT=${BERTH_STRIPE_MOCK_PORT:-12111}
+STRIPE_MOCK_HTTPS_PORT=${BERTH_STRIPE_MOCK_HTTPS_PORT:-12112}
 TEMPORAL_PORT=${BERTH_TEMPORAL_PORT:-7233}
 TEMPORAL_UI_PORT=${BERTH_TEMPORAL_UI_PORT:-8233}
 PROXY_PORT=${BERTH_PROXY_HTTP_PORT:-8880}
@@ -70,6 +73,18 @@ install() {
     log "building the Temporal CLI $TEMPORAL_VERSION from Go modules"
     mkdir -p "$BERTH_HOME/bin"
     GOBIN=$BERTH_HOME/bin go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_VERSION"
+  fi
+  if [[ -z $(stripe_mock_bin) ]]; then
+    log "building stripe-mock $STRIPE_MOCK_VERSION from Go modules"
+    mkdir -p "$BERTH_HOME/bin"
+    GOBIN=$BERTH_HOME/bin go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION"
+  fi
+}
+
+stripe_mock_bin() {
+  if [[ -x $BERTH_HOME/bin/stripe-mock ]]; then echo "$BERTH_HOME/bin/stripe-mock"
+  elif command -v stripe-mock >/dev/null; then command -v stripe-mock
+  elif [[ -x $HOME/go/bin/stripe-mock ]]; then echo "$HOME/go/bin/stripe-mock"
   fi
 }
 
@@ -184,6 +199,21 @@ nginx_up() {
   wait_for "$PROXY_PORT" nginx 10
 }
 
+# Stripe's API double: answers every documented call with fixtures, keeps no state.
+stripe_up() {
+  listening "$STRIPE_MOCK_PORT" && return
+  local bin
+  bin=$(stripe_mock_bin)
+  [[ -n $bin ]] || { log "no stripe-mock: run '$0 install'"; return 1; }
+  log "starting stripe-mock on 127.0.0.1:$STRIPE_MOCK_PORT"
+  mkdir -p "$BERTH_HOME/stripe-mock" "$BERTH_HOME/logs"
+  # stripe-mock also opens HTTPS on :12112 (every interface) unless told where: loopback too.
+  nohup "$bin" -http-addr "127.0.0.1:$STRIPE_MOCK_PORT" -https-addr "127.0.0.1:$STRIPE_MOCK_HTTPS_PORT" \
+    >"$BERTH_HOME/logs/stripe-mock.log" 2>&1 &
+  echo $! >"$BERTH_HOME/stripe-mock/pid"
+  wait_for "$STRIPE_MOCK_PORT" stripe-mock 20 || { log "see $BERTH_HOME/logs/stripe-mock.log"; return 1; }
+}
+
 bind_up() { "$ROOT/infra/scripts/bind.sh" up; }
 
 mail_up() { "$ROOT/infra/mail/mail.sh" up; }
@@ -233,10 +263,10 @@ images_up() {
 
 up() {
   local services=("$@")
-  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind pebble mail images)
+  ((${#services[@]})) || services=(dockerd postgres temporal nginx bind pebble stripe mail images)
   for s in "${services[@]}"; do
     case $s in
-      dockerd | postgres | temporal | nginx | bind | pebble | mail | images) "${s}_up" ;;
+      dockerd | postgres | temporal | nginx | bind | pebble | stripe | mail | images) "${s}_up" ;;
       *) log "unknown service $s"; return 2 ;;
     esac
   done
@@ -249,6 +279,8 @@ down() {
   rm -f "$BERTH_HOME/temporal/pid"
   [[ -f $BERTH_HOME/pebble/pid ]] && kill "$(cat "$BERTH_HOME/pebble/pid")" 2>/dev/null || true
   rm -f "$BERTH_HOME/pebble/pid"
+  [[ -f $BERTH_HOME/stripe-mock/pid ]] && kill "$(cat "$BERTH_HOME/stripe-mock/pid")" 2>/dev/null || true
+  rm -f "$BERTH_HOME/stripe-mock/pid"
   "$ROOT/infra/scripts/bind.sh" down
   "$ROOT/infra/mail/mail.sh" down
 }
@@ -260,6 +292,7 @@ status() {
   listening "$PROXY_PORT" && echo "nginx      up (127.0.0.1:$PROXY_PORT)" || echo "nginx      down"
   "$ROOT/infra/scripts/bind.sh" status
   listening "$PEBBLE_PORT" && echo "pebble     up (https://127.0.0.1:$PEBBLE_PORT/dir, management $PEBBLE_MANAGEMENT_PORT)" || echo "pebble     down"
+  listening "$STRIPE_MOCK_PORT" && echo "stripe     up (stripe-mock http://127.0.0.1:$STRIPE_MOCK_PORT)" || echo "stripe     down"
   "$ROOT/infra/mail/mail.sh" status
 }
 
@@ -269,5 +302,6 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   temporal-bin) temporal_bin ;;
+  stripe-mock-bin) stripe_mock_bin ;;
   *) echo "usage: $0 install|up [service...]|down|status" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 
 /** The panel's REST API v1 as a customer's script uses it. */
@@ -56,6 +57,59 @@ final class PanelApi {
 
   JsonNode order(long id) throws IOException, InterruptedException {
     return expect(200, send("GET", "/orders/" + id, null));
+  }
+
+  /** The customer's orders, newest first. */
+  JsonNode orders() throws IOException, InterruptedException {
+    return expect(200, send("GET", "/orders", null));
+  }
+
+  /** The plan with this name as the storefront offers it (price, currency, period, limits). */
+  JsonNode plan(String name) throws IOException, InterruptedException {
+    for (JsonNode plan : expect(200, send("GET", "/plans", null))) {
+      if (plan.get("name").asText().equals(name)) {
+        return plan;
+      }
+    }
+    throw new IllegalStateException("no plan " + name);
+  }
+
+  /** The customer's subscriptions, as "Billing" lists them. */
+  JsonNode subscriptions() throws IOException, InterruptedException {
+    return expect(200, send("GET", "/subscriptions", null));
+  }
+
+  JsonNode subscription(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/subscriptions/" + id, null));
+  }
+
+  /** What the panel answered a webhook delivery. */
+  record Delivery(int status, String body) {}
+
+  /**
+   * Delivers a Stripe event to the panel's webhook as Stripe does: no sign-in, the raw JSON body
+   * and the {@code Stripe-Signature} header made with {@code webhookSecret}.
+   */
+  Delivery deliverStripeEvent(String payload, String webhookSecret)
+      throws IOException, InterruptedException {
+    return postStripeWebhook(
+        payload, StripeSignature.header(webhookSecret, Instant.now(), payload));
+  }
+
+  /**
+   * POSTs a body to the Stripe webhook with this {@code Stripe-Signature} header, right or wrong.
+   */
+  Delivery postStripeWebhook(String payload, String signatureHeader)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/payments/stripe/webhook"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", signatureHeader)
+                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Delivery(response.statusCode(), response.body());
   }
 
   /** Adds a domain with hosted DNS (Berth's BIND runs its zone); returns its id. */

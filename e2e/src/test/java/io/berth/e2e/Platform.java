@@ -2,15 +2,20 @@ package io.berth.e2e;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.GlobalDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.Closeable;
@@ -22,14 +27,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +56,7 @@ final class Platform implements AutoCloseable {
       Path.of(System.getProperty("berth.root", "..")).toAbsolutePath().normalize();
   static final Path HOME = ROOT.resolve(".berth");
   static final String DATABASE = "berth_e2e";
+  static final Path JARS = HOME.resolve("e2e/jars");
   static final String NAMESPACE = "berth-e2e";
   static final String SUPPORT_EMAIL = "support@berth.test";
   static final String SUPPORT_PASSWORD = "Support-e2e-password-1";
@@ -51,7 +64,19 @@ final class Platform implements AutoCloseable {
   static final int PROXY_PORT = 8880;
   static final int PROXY_HTTPS_PORT = 8443;
 
+  /**
+   * stripe-mock takes any key shaped {@code sk_test_<one word>} (no further underscore); Stripe
+   * itself would refuse this one.
+   */
+  static final String STRIPE_API_KEY = "sk_test_berthe2e";
+
+  static final String STRIPE_API_BASE = "http://127.0.0.1:12111";
+
+  /** The panel's Stripe webhook secret, new for every run as an operator would rotate it. */
+  final String stripeWebhookSecret = "whsec_" + randomHex(24);
+
   private final List<Process> processes = new ArrayList<>();
+  private final Map<String, Path> jars = new HashMap<>();
   private Process worker;
   final DockerClient docker = docker();
   final WorkflowClient temporal =
@@ -63,20 +88,34 @@ final class Platform implements AutoCloseable {
   /** Starts panel and worker from their jars, as an operator runs them on a host. */
   static Platform fromJars() throws Exception {
     Platform platform = new Platform();
-    platform.reset();
-    platform.startWorker();
-    platform.start("panel", List.of("java", "-jar", jar("web-panel").toString()));
-    platform.awaitPanel();
-    return platform;
+    try {
+      platform.reset();
+      platform.startWorker();
+      platform.start("panel", List.of("java", "-jar", platform.jar("web-panel").toString()));
+      platform.awaitPanel();
+      return platform;
+    } catch (Exception | Error e) {
+      // No process of a platform that never came up may outlive the test.
+      platform.close();
+      throw e;
+    }
   }
 
   /** Starts the whole platform with the launcher, exactly as README tells a newcomer. */
   static Platform fromLauncher() throws Exception {
     Platform platform = new Platform();
-    platform.reset();
-    platform.start("launcher", List.of(ROOT.resolve("berth").toString(), "run"));
-    platform.awaitPanel();
-    return platform;
+    try {
+      platform.reset();
+      // The launcher runs these copies (BERTH_JAR_DIR), as it would jars built elsewhere.
+      platform.jar("web-panel");
+      platform.jar("worker");
+      platform.start("launcher", List.of(ROOT.resolve("berth").toString(), "run"));
+      platform.awaitPanel();
+      return platform;
+    } catch (Exception | Error e) {
+      platform.close();
+      throw e;
+    }
   }
 
   void startWorker() throws IOException {
@@ -93,7 +132,7 @@ final class Platform implements AutoCloseable {
   Closeable onContainerCreated(ThrowingAction action) {
     return docker
         .eventsCmd()
-        .withEventTypeFilter(EventType.CONTAINER)
+        .withEventTypeFilter(com.github.dockerjava.api.model.EventType.CONTAINER)
         .withEventFilter("create")
         .withLabelFilter("io.berth.site")
         .exec(
@@ -201,6 +240,43 @@ final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * What the panel stored of an order's Stripe Checkout: the session id, and the Stripe customer it
+   * was made for (null when Checkout was left to create one). Stripe knows both when it reports the
+   * payment; stripe-mock keeps nothing, so a test playing Stripe reads them here.
+   */
+  record StripeCheckout(String sessionId, String customerId) {}
+
+  StripeCheckout stripeCheckoutOf(long orderId) throws SQLException {
+    try (Connection c = platformDatabase();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT o.checkout_session_id, c.stripe_customer_id FROM orders o"
+                    + " JOIN customer c ON c.id = o.customer_id WHERE o.id = ?")) {
+      q.setLong(1, orderId);
+      try (ResultSet row = q.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("no order " + orderId);
+        }
+        return new StripeCheckout(row.getString(1), row.getString(2));
+      }
+    }
+  }
+
+  /**
+   * The first argument of each signal of this name that the workflow's current run was sent, in the
+   * order they arrived.
+   */
+  <T> List<T> signalArguments(String workflowId, String signalName, Class<T> type) {
+    DataConverter converter = GlobalDataConverter.get();
+    return temporal.fetchHistory(workflowId).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+        .map(HistoryEvent::getWorkflowExecutionSignaledEventAttributes)
+        .filter(a -> a.getSignalName().equals(signalName))
+        .map(a -> converter.fromPayloads(0, Optional.of(a.getInput()), type, type))
+        .toList();
+  }
+
   /** Removes a zone a previous run may have left on Berth's BIND; no error if it is not there. */
   static void deleteZone(String zone) throws IOException, InterruptedException {
     new ProcessBuilder(
@@ -225,10 +301,16 @@ final class Platform implements AutoCloseable {
     return process;
   }
 
-  private static Map<String, String> environment() {
+  /**
+   * What an operator sets for this platform. Panel and worker both talk to stripe-mock: paid plans
+   * are sold through Stripe Checkout, and billing runs on the default grace and termination
+   * periods.
+   */
+  private Map<String, String> environment() {
     return Map.ofEntries(
         Map.entry("BERTH_HOME", HOME.toString()),
         Map.entry("BERTH_SKIP_BUILD", "1"),
+        Map.entry("BERTH_JAR_DIR", JARS.toString()),
         Map.entry("BERTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
         Map.entry("BERTH_DB_USER", "berth"),
         Map.entry("BERTH_DB_PASSWORD", "berth"),
@@ -236,7 +318,13 @@ final class Platform implements AutoCloseable {
         Map.entry("BERTH_ADMIN_EMAIL", SUPPORT_EMAIL),
         Map.entry("BERTH_ADMIN_PASSWORD", SUPPORT_PASSWORD),
         Map.entry("BERTH_HOST_ID", "e2e"),
-        Map.entry("BERTH_PROXY_PREFIX", HOME.resolve("nginx").toString()));
+        Map.entry("BERTH_PROXY_PREFIX", HOME.resolve("nginx").toString()),
+        Map.entry("BERTH_PANEL_PUBLIC_URL", panelUrl()),
+        Map.entry("BERTH_STRIPE_API_KEY", STRIPE_API_KEY),
+        Map.entry("BERTH_STRIPE_API_BASE", STRIPE_API_BASE),
+        Map.entry("BERTH_STRIPE_WEBHOOK_SECRET", stripeWebhookSecret),
+        Map.entry("BERTH_BILLING_GRACE", "7d"),
+        Map.entry("BERTH_BILLING_TERMINATION", "30d"));
   }
 
   private void awaitPanel() throws InterruptedException {
@@ -264,6 +352,25 @@ final class Platform implements AutoCloseable {
     throw new IllegalStateException("The panel did not answer within 3 minutes");
   }
 
+  private static void unlessRaced(Runnable removal) {
+    try {
+      removal.run();
+    } catch (NotFoundException | ConflictException raced) {
+      // Removed by its owner meanwhile, or in use by something made after the listing.
+    }
+  }
+
+  private static Connection platformDatabase() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "berth", "berth");
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
   private void reset() throws SQLException, IOException, InterruptedException {
     try (Connection c =
             DriverManager.getConnection(
@@ -280,27 +387,29 @@ final class Platform implements AutoCloseable {
                 temporal
                     .newUntypedWorkflowStub(e.getExecution().getWorkflowId())
                     .terminate("reset by a new system-test run"));
-    // Site containers and customers' database servers, with their volumes.
+    // Site containers and customers' database servers, with their volumes. Tests of other modules
+    // may create and remove such objects meanwhile: one gone already, or one in use by a container
+    // made after the listing (not a leftover), is left alone.
     for (String filter : List.of("io.berth.site", "io.berth.role=database")) {
       for (Container c :
           docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(filter)).exec()) {
-        docker.removeContainerCmd(c.getId()).withForce(true).exec();
+        unlessRaced(() -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
       }
       docker
           .listVolumesCmd()
           .withFilter("label", List.of(filter))
           .exec()
           .getVolumes()
-          .forEach(v -> docker.removeVolumeCmd(v.getName()).exec());
+          .forEach(v -> unlessRaced(() -> docker.removeVolumeCmd(v.getName()).exec()));
     }
     docker.listNetworksCmd().exec().stream()
         .filter(n -> n.getName().startsWith("berth-net-"))
-        .forEach(n -> docker.removeNetworkCmd(n.getId()).exec());
+        .forEach(n -> unlessRaced(() -> docker.removeNetworkCmd(n.getId()).exec()));
     Path sites = HOME.resolve("nginx/sites");
     if (Files.isDirectory(sites)) {
       try (Stream<Path> files = Files.list(sites)) {
         for (Path f : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
-          Files.delete(f);
+          Files.deleteIfExists(f);
         }
       }
       // Certificates of sites whose ids restart at 1 must not be served for the new ones.
@@ -308,7 +417,7 @@ final class Platform implements AutoCloseable {
       if (Files.isDirectory(tls)) {
         try (Stream<Path> files = Files.list(tls)) {
           for (Path f : files.filter(Files::isRegularFile).toList()) {
-            Files.delete(f);
+            Files.deleteIfExists(f);
           }
         }
       }
@@ -326,7 +435,22 @@ final class Platform implements AutoCloseable {
     }
   }
 
-  private static Path jar(String module) throws IOException {
+  /**
+   * The module's packaged jar, copied once per platform: a build running beside the tests may
+   * rewrite {@code target/} while a started JVM still reads classes from its jar.
+   */
+  private Path jar(String module) throws IOException {
+    Path copy = jars.get(module);
+    if (copy == null) {
+      Path dir = Files.createDirectories(JARS);
+      copy = dir.resolve(module + ".jar");
+      Files.copy(builtJar(module), copy, StandardCopyOption.REPLACE_EXISTING);
+      jars.put(module, copy);
+    }
+    return copy;
+  }
+
+  private static Path builtJar(String module) throws IOException {
     try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("target"))) {
       return files
           .filter(f -> f.getFileName().toString().matches(module + "-[0-9.]+(-SNAPSHOT)?\\.jar"))
