@@ -18,7 +18,6 @@ import io.berth.activities.docker.DockerNames;
 import io.berth.activities.proxy.NginxInstance;
 import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.testing.DockerLeftovers;
-import io.berth.activities.testing.PlatformDatabase;
 import io.berth.activities.testing.PlatformRows;
 import io.berth.workflows.billing.BillingEvent;
 import io.berth.workflows.billing.BillingEventKind;
@@ -46,7 +45,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -95,15 +93,8 @@ class DunningJourneyIT {
 
   @DynamicPropertySource
   static void freshDatabaseAndPrivateProxy(DynamicPropertyRegistry properties) throws Exception {
-    PlatformDatabase.createFor(properties, "berth_dunning_journey_it");
-    // A small pool, closed with the context after the class (@DirtiesContext): the cached contexts
-    // of the whole suite would otherwise hold more connections than PostgreSQL allows.
-    properties.add("spring.datasource.hikari.maximum-pool-size", () -> 3);
-    String keyFile = Files.createTempDirectory("berth-secrets").resolve("secrets.key").toString();
-    properties.add("berth.secrets.key-file", () -> keyFile);
-    properties.add("berth.proxy.prefix", () -> nginx.prefix().toString());
-    properties.add("berth.proxy.listen", () -> nginx.listen());
-    properties.add("berth.proxy.https-listen", () -> nginx.httpsListen());
+    SiteActivitiesContext.freshDatabaseAndPrivateProxy(
+        properties, "berth_dunning_journey_it", 3, () -> nginx);
   }
 
   @Autowired SiteHostActivitiesImpl host;

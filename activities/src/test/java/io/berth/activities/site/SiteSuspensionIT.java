@@ -11,12 +11,10 @@ import io.berth.activities.domain.DomainRouteActivitiesImpl;
 import io.berth.activities.proxy.NginxInstance;
 import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.testing.DockerLeftovers;
-import io.berth.activities.testing.PlatformDatabase;
 import io.berth.activities.testing.PlatformRows;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.domain.DomainRoute;
 import io.berth.workflows.site.SiteAction;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,15 +57,8 @@ class SiteSuspensionIT {
 
   @DynamicPropertySource
   static void freshDatabaseAndPrivateProxy(DynamicPropertyRegistry properties) throws Exception {
-    PlatformDatabase.createFor(properties, "berth_site_suspension_it");
-    // A small pool, closed with the context after the class (@DirtiesContext): the cached contexts
-    // of the whole suite would otherwise hold more connections than PostgreSQL allows.
-    properties.add("spring.datasource.hikari.maximum-pool-size", () -> 2);
-    String keyFile = Files.createTempDirectory("berth-secrets").resolve("secrets.key").toString();
-    properties.add("berth.secrets.key-file", () -> keyFile);
-    properties.add("berth.proxy.prefix", () -> nginx.prefix().toString());
-    properties.add("berth.proxy.listen", () -> nginx.listen());
-    properties.add("berth.proxy.https-listen", () -> nginx.httpsListen());
+    SiteActivitiesContext.freshDatabaseAndPrivateProxy(
+        properties, "berth_site_suspension_it", 2, () -> nginx);
   }
 
   @Autowired SiteHostActivitiesImpl host;

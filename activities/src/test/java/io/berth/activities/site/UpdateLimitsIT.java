@@ -13,13 +13,11 @@ import io.berth.activities.docker.DockerNames;
 import io.berth.activities.proxy.NginxInstance;
 import io.berth.activities.proxy.ReverseProxy;
 import io.berth.activities.testing.DockerLeftovers;
-import io.berth.activities.testing.PlatformDatabase;
 import io.berth.activities.testing.PlatformRows;
 import io.berth.workflows.common.FailureType;
 import io.berth.workflows.common.PlanLimits;
 import io.berth.workflows.site.ContainerSpec;
 import io.berth.workflows.site.SiteAction;
-import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,15 +58,8 @@ class UpdateLimitsIT {
 
   @DynamicPropertySource
   static void freshDatabaseAndPrivateProxy(DynamicPropertyRegistry properties) throws Exception {
-    PlatformDatabase.createFor(properties, "berth_update_limits_it");
-    // A small pool, closed with the context after the class (@DirtiesContext): the cached contexts
-    // of the whole suite would otherwise hold more connections than PostgreSQL allows.
-    properties.add("spring.datasource.hikari.maximum-pool-size", () -> 2);
-    String keyFile = Files.createTempDirectory("berth-secrets").resolve("secrets.key").toString();
-    properties.add("berth.secrets.key-file", () -> keyFile);
-    properties.add("berth.proxy.prefix", () -> nginx.prefix().toString());
-    properties.add("berth.proxy.listen", () -> nginx.listen());
-    properties.add("berth.proxy.https-listen", () -> nginx.httpsListen());
+    SiteActivitiesContext.freshDatabaseAndPrivateProxy(
+        properties, "berth_update_limits_it", 2, () -> nginx);
   }
 
   @Autowired SiteHostActivitiesImpl host;
