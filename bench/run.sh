@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# ./berth bench [certificates|mail]: on the real services,
+# ./berth bench [certificates|mail|backups]: on the real services,
 #   (no mode)      paid→live latency of static sites (sequential and concurrent orders) and of
 #                  WordPress sites (sequential), the idle memory of a WordPress container and of a
 #                  customer's MariaDB, the resident memory of panel and worker, then domain
-#                  attached→HTTPS latency, then email; writes bench/results/<date>-paid-to-live.md,
-#                  bench/results/<date>-attach-to-https.md and bench/results/<date>-mailbox-to-inbox.md
+#                  attached→HTTPS latency, then email, then backups; writes
+#                  bench/results/<date>-paid-to-live.md, <date>-attach-to-https.md,
+#                  <date>-mailbox-to-inbox.md and <date>-backup-restore.md
 #   certificates   only domain attached→HTTPS latency: bench/results/<date>-attach-to-https.md
 #   mail           only email (email on→ACTIVE, mailbox created→first IMAP login, SMTP→INBOX,
 #                  IMAP logins/s): bench/results/<date>-mailbox-to-inbox.md
+#   backups        only backups of a site (back up now→verified, restore→completed, the
+#                  site's unavailability during the restore, log reads): <date>-backup-restore.md
 # Like the system tests it starts from an empty bench database and removes Berth site
 # containers, networks and routes left on this machine, and the bench's DNS zones, the TLS
 # files of the shared nginx and the bench's mail domains' DKIM keys and Maildirs; it removes them
@@ -25,10 +28,12 @@ N_MAILBOXES=${BERTH_BENCH_MAILBOXES:-10}
 N_MAILS=${BERTH_BENCH_MAILS:-50}
 N_LOGINS=${BERTH_BENCH_LOGINS:-50}
 N_WRONG=5
+N_BACKUPS=${BERTH_BENCH_BACKUPS:-5}
+BACKUP_MB=${BERTH_BENCH_BACKUP_MB:-50}
 MODE=${1:-all}
 case $MODE in
-  all | certificates | mail) ;;
-  *) echo "usage: ./berth bench [certificates|mail]" >&2; exit 2 ;;
+  all | certificates | mail | backups) ;;
+  *) echo "usage: ./berth bench [certificates|mail|backups]" >&2; exit 2 ;;
 esac
 ADMIN_EMAIL=bench-support@berth.test
 ADMIN_PASSWORD=Bench-support-password-1
@@ -84,6 +89,7 @@ reset_sites() {
   done
   docker network ls -q --filter name=berth-net- | xargs -r docker network rm >/dev/null 2>&1 || true
   rm -f "$BERTH_HOME"/nginx/sites/site-*.conf
+  rm -rf "$BERTH_HOME/bench-backups"
   nginx -s reload -c "$BERTH_HOME/nginx/nginx.conf" -p "$BERTH_HOME/nginx"
 }
 reset_certificates "$zones"
@@ -93,6 +99,7 @@ reset_mail "$mail_domains"
 export BERTH_DB_URL=jdbc:postgresql://127.0.0.1:5432/berth_bench BERTH_DB_USER=berth BERTH_DB_PASSWORD=berth
 export BERTH_TEMPORAL_NAMESPACE=$NAMESPACE BERTH_HOST_ID=bench BERTH_PROXY_PREFIX=$BERTH_HOME/nginx
 export BERTH_ADMIN_EMAIL=$ADMIN_EMAIL BERTH_ADMIN_PASSWORD=$ADMIN_PASSWORD
+export BERTH_BACKUP_DIR=$BERTH_HOME/bench-backups
 mkdir -p "$BERTH_HOME/logs"
 java -jar "$(ls "$ROOT"/worker/target/worker-*.jar | grep -v original)" >"$BERTH_HOME/logs/bench-worker.log" 2>&1 &
 worker=$!
@@ -258,13 +265,44 @@ mailbox_to_inbox() {
   return "$status"
 }
 
+# Backups: one Trial static site with BACKUP_MB MiB of random files; back up now→VERIFIED,
+# restore→COMPLETED with the front page probed through nginx, the access log read through the API.
+backup_restore() {
+  local command=$1 table status=0 report
+  log "measuring backups and restores of a $BACKUP_MB MiB site, $N_BACKUPS samples"
+  table=$(java "$ROOT/bench/BackupRestore.java" http://127.0.0.1:8080 8880 "$BACKUP_MB" "$N_BACKUPS") || status=$?
+  report=$ROOT/bench/results/$(date +%F)-backup-restore.md
+  {
+    echo "# Backup and restore of a site — $(date -u +'%F %H:%M UTC')"
+    echo
+    echo "Commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;"
+    echo "backups stored in a directory on this host (\`berth.backup.dir\`)."
+    echo "Method: REST API v1 and nginx on 127.0.0.1 only. One customer orders the Trial plan's static site;"
+    echo "random files are written into its volume. Each sample: \`POST /api/v1/sites/{id}/backups\` until the"
+    echo "backup reads VERIFIED (archive + checksums + restore to a scratch container and its check), then"
+    echo "\`POST /api/v1/backups/{id}/restore\` into the same site until the restore reads COMPLETED (pre-restore"
+    echo "backup, checksum check, staging, swap, health check, clean-up), both polled every 50 ms; during the"
+    echo "restore the front page is fetched through nginx every 10 ms and the longest run of answers other"
+    echo "than 200 is reported; then the last 1000 lines of the site's access log through the API."
+    echo "Percentiles are nearest-rank. Command: \`$command\` (BERTH_BENCH_BACKUPS=$N_BACKUPS, BERTH_BENCH_BACKUP_MB=$BACKUP_MB)."
+    echo
+    echo "$table"
+  } >"$report"
+  cat "$report"
+  log "report: $report"
+  ((status == 0)) || log "the backup bench stopped early: see $BERTH_HOME/logs/bench-worker.log"
+  return "$status"
+}
+
 mkdir -p "$ROOT/bench/results"
 case $MODE in
   all)
     paid_to_live
     attach_to_https "./berth bench"
     mailbox_to_inbox "./berth bench"
+    backup_restore "./berth bench"
     ;;
   certificates) attach_to_https "./berth bench certificates" ;;
   mail) mailbox_to_inbox "./berth bench mail" ;;
+  backups) backup_restore "./berth bench backups" ;;
 esac

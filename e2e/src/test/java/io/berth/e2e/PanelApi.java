@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -53,6 +54,29 @@ final class PanelApi {
                 "POST", "/orders", Map.of("planId", planId, "siteName", siteName, "app", "static")))
         .get("id")
         .asLong();
+  }
+
+  /**
+   * Orders a site of this app ({@code wordpress} needs a title; null for others), trying again on a
+   * 503; returns the order's id.
+   */
+  long order(long planId, String siteName, String app, String title)
+      throws IOException, InterruptedException {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("planId", planId);
+    body.put("siteName", siteName);
+    body.put("app", app);
+    if (title != null) {
+      body.put("title", title);
+    }
+    // A 503 ("the workflow service is unreachable") leaves nothing behind and asks to try again
+    // in a moment: a customer's script does, a few times.
+    HttpResponse<String> response = send("POST", "/orders", body);
+    for (int attempt = 1; response.statusCode() == 503 && attempt < 5; attempt++) {
+      Thread.sleep(3000);
+      response = send("POST", "/orders", body);
+    }
+    return expect(202, response).get("id").asLong();
   }
 
   JsonNode order(long id) throws IOException, InterruptedException {
@@ -127,6 +151,89 @@ final class PanelApi {
     return expect(200, send("GET", "/sites/" + id, null));
   }
 
+  /** The last {@code lines} lines of the site's log ({@code app} or {@code proxy}), as text. */
+  String logs(long siteId, String source, int lines) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send("GET", "/sites/" + siteId + "/logs?source=" + source + "&lines=" + lines, null);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "expected HTTP 200, got " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  /**
+   * Opens the site's live log ({@code text/event-stream}); the answer's lines arrive as the panel
+   * sends them. The caller closes the body.
+   */
+  HttpResponse<java.io.InputStream> logStream(long siteId, String source)
+      throws IOException, InterruptedException {
+    HttpResponse<java.io.InputStream> response =
+        http.send(
+            authorized(
+                    HttpRequest.newBuilder(
+                        URI.create(base + "/sites/" + siteId + "/logs/stream?source=" + source)))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() != 200) {
+      String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+      throw new IllegalStateException(
+          "expected HTTP 200, got " + response.statusCode() + ": " + body);
+    }
+    return response;
+  }
+
+  /** The site's usage over {@code hour}, {@code day} or {@code month}, with its plan's limits. */
+  JsonNode usage(long siteId, String range) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/sites/" + siteId + "/usage?range=" + range, null));
+  }
+
+  /** The site's backups, newest first. */
+  JsonNode backups(long siteId) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/sites/" + siteId + "/backups", null));
+  }
+
+  /** "Back up now"; returns the new backup's id. */
+  long backUpNow(long siteId) throws IOException, InterruptedException {
+    return expect(202, send("POST", "/sites/" + siteId + "/backups", null)).get("id").asLong();
+  }
+
+  JsonNode backup(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/backups/" + id, null));
+  }
+
+  /** Downloads the backup's archive into {@code file}; returns the answer's headers. */
+  java.net.http.HttpHeaders downloadBackup(long id, java.nio.file.Path file)
+      throws IOException, InterruptedException {
+    HttpResponse<java.nio.file.Path> response =
+        http.send(
+            authorized(HttpRequest.newBuilder(URI.create(base + "/backups/" + id + "/download")))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofFile(file));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "expected HTTP 200, got "
+              + response.statusCode()
+              + ": "
+              + java.nio.file.Files.readString(file));
+    }
+    return response.headers();
+  }
+
+  /** Restores the backup into its own site; returns the restore's id. */
+  long restore(long backupId) throws IOException, InterruptedException {
+    return expect(202, send("POST", "/backups/" + backupId + "/restore", Map.of()))
+        .get("id")
+        .asLong();
+  }
+
+  JsonNode restoreOf(long id) throws IOException, InterruptedException {
+    return expect(200, send("GET", "/restores/" + id, null));
+  }
+
   /** The named step of an order's progress. */
   JsonNode step(long orderId, String name) throws IOException, InterruptedException {
     for (JsonNode step : order(orderId).get("steps")) {
@@ -150,10 +257,14 @@ final class PanelApi {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request;
   }
 
   private static JsonNode expect(int status, HttpResponse<String> response) throws IOException {

@@ -14,6 +14,8 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.GlobalDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -64,6 +66,9 @@ final class Platform implements AutoCloseable {
   static final int PROXY_PORT = 8880;
   static final int PROXY_HTTPS_PORT = 8443;
 
+  /** Where the worker keeps its backups: emptied with the database, whose backup ids restart. */
+  static final Path BACKUPS = HOME.resolve("e2e/backups");
+
   /**
    * stripe-mock takes any key shaped {@code sk_test_<one word>} (no further underscore); Stripe
    * itself would refuse this one.
@@ -77,6 +82,14 @@ final class Platform implements AutoCloseable {
 
   private final List<Process> processes = new ArrayList<>();
   private final Map<String, Path> jars = new HashMap<>();
+  private final Map<String, String> extraEnvironment;
+
+  /**
+   * The worker's host agent port (live logs, backup archives, metrics), free when the platform was
+   * made; a restarted worker takes it again, and the panel finds it through the host's row.
+   */
+  final int agentPort = freePort();
+
   private Process worker;
   final DockerClient docker = docker();
   final WorkflowClient temporal =
@@ -85,9 +98,21 @@ final class Platform implements AutoCloseable {
               WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:7233").build()),
           WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
 
+  private Platform(Map<String, String> extraEnvironment) {
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
+  }
+
   /** Starts panel and worker from their jars, as an operator runs them on a host. */
   static Platform fromJars() throws Exception {
-    Platform platform = new Platform();
+    return fromJars(Map.of());
+  }
+
+  /**
+   * Starts panel and worker from their jars with more settings for both, e.g. {@code
+   * BERTH_BACKUP_SCHEDULE_INTERVAL} to have backup schedules fire every few seconds.
+   */
+  static Platform fromJars(Map<String, String> extraEnvironment) throws Exception {
+    Platform platform = new Platform(extraEnvironment);
     try {
       platform.reset();
       platform.startWorker();
@@ -103,7 +128,7 @@ final class Platform implements AutoCloseable {
 
   /** Starts the whole platform with the launcher, exactly as README tells a newcomer. */
   static Platform fromLauncher() throws Exception {
-    Platform platform = new Platform();
+    Platform platform = new Platform(Map.of());
     try {
       platform.reset();
       // The launcher runs these copies (BERTH_JAR_DIR), as it would jars built elsewhere.
@@ -153,12 +178,41 @@ final class Platform implements AutoCloseable {
             });
   }
 
+  /**
+   * Runs the action on every Docker event that a container with an {@code io.berth.role} label (a
+   * backup, verification or restore helper) was created; an action that fails is reported and the
+   * watch goes on.
+   */
+  Closeable onHelperContainerCreated(ThrowingAction action) {
+    return docker
+        .eventsCmd()
+        .withEventTypeFilter(com.github.dockerjava.api.model.EventType.CONTAINER)
+        .withEventFilter("create")
+        .withLabelFilter("io.berth.role")
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                try {
+                  action.run();
+                } catch (Exception e) {
+                  System.err.println("helper container watch: " + e);
+                }
+              }
+            });
+  }
+
   interface ThrowingAction {
     void run() throws Exception;
   }
 
   String panelUrl() {
     return "http://127.0.0.1:" + PANEL_PORT;
+  }
+
+  /** The worker's host agent, on loopback. */
+  String agentUrl() {
+    return "http://127.0.0.1:" + agentPort;
   }
 
   /** Containers of a site, running or not. */
@@ -179,6 +233,81 @@ final class Platform implements AutoCloseable {
       docker.removeContainerCmd(c.getId()).withForce(true).exec();
     }
     temporal.newUntypedWorkflowStub("site-" + siteId).signal("environmentChanged");
+  }
+
+  /**
+   * Runs a command in a running container with the docker CLI, as an operator would, as the
+   * container's own user; returns its standard output and fails on a non-zero exit.
+   */
+  static String exec(String container, String... command) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of("docker", "exec", "-i", container));
+    argv.addAll(List.of(command));
+    Process process = new ProcessBuilder(argv).redirectErrorStream(false).start();
+    process.getOutputStream().close();
+    byte[] err;
+    String out;
+    try (var stderr = process.getErrorStream()) {
+      out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      err = stderr.readAllBytes();
+    }
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", argv) + " failed: " + new String(err, StandardCharsets.UTF_8) + out);
+    }
+    return out;
+  }
+
+  /** The one running container of a site (waits no time: the caller knows it runs). */
+  String siteContainer(long siteId) {
+    return containersOfSite(siteId).stream()
+        .filter(c -> "running".equals(c.getState()))
+        .map(c -> c.getNames()[0].substring(1))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no running container of site " + siteId));
+  }
+
+  /** The MariaDB server container of the customer owning the site. */
+  String databaseServerOfSite(long siteId) throws SQLException {
+    String customerId =
+        Long.toString(platformLong("SELECT customer_id FROM site WHERE id = ?", siteId));
+    return docker
+        .listContainersCmd()
+        .withLabelFilter(Map.of("io.berth.role", "database", "io.berth.customer", customerId))
+        .exec()
+        .stream()
+        .map(c -> c.getNames()[0].substring(1))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no database server of customer " + customerId));
+  }
+
+  /** The name of the database made for the site (WordPress's). */
+  String databaseOfSite(long siteId) throws SQLException {
+    try (Connection c = platformDatabase();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT name FROM customer_database WHERE site_id = ? AND status <> 'DELETED'")) {
+      q.setLong(1, siteId);
+      try (ResultSet row = q.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("no database of site " + siteId);
+        }
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static long platformLong(String sql, long parameter) throws SQLException {
+    try (Connection c = platformDatabase();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      q.setLong(1, parameter);
+      try (ResultSet row = q.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("nothing for " + sql + " with " + parameter);
+        }
+        return row.getLong(1);
+      }
+    }
   }
 
   /** Route files of a site in the proxy's config. */
@@ -307,29 +436,39 @@ final class Platform implements AutoCloseable {
    * periods.
    */
   private Map<String, String> environment() {
-    return Map.ofEntries(
-        Map.entry("BERTH_HOME", HOME.toString()),
-        Map.entry("BERTH_SKIP_BUILD", "1"),
-        Map.entry("BERTH_JAR_DIR", JARS.toString()),
-        Map.entry("BERTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
-        Map.entry("BERTH_DB_USER", "berth"),
-        Map.entry("BERTH_DB_PASSWORD", "berth"),
-        Map.entry("BERTH_TEMPORAL_NAMESPACE", NAMESPACE),
-        Map.entry("BERTH_ADMIN_EMAIL", SUPPORT_EMAIL),
-        Map.entry("BERTH_ADMIN_PASSWORD", SUPPORT_PASSWORD),
-        Map.entry("BERTH_HOST_ID", "e2e"),
-        Map.entry("BERTH_PROXY_PREFIX", HOME.resolve("nginx").toString()),
-        Map.entry("BERTH_PANEL_PUBLIC_URL", panelUrl()),
-        Map.entry("BERTH_STRIPE_API_KEY", STRIPE_API_KEY),
-        Map.entry("BERTH_STRIPE_API_BASE", STRIPE_API_BASE),
-        Map.entry("BERTH_STRIPE_WEBHOOK_SECRET", stripeWebhookSecret),
-        Map.entry("BERTH_BILLING_GRACE", "7d"),
-        Map.entry("BERTH_BILLING_TERMINATION", "30d"));
+    Map<String, String> environment =
+        new HashMap<>(
+            Map.ofEntries(
+                Map.entry("BERTH_HOME", HOME.toString()),
+                Map.entry("BERTH_SKIP_BUILD", "1"),
+                Map.entry("BERTH_JAR_DIR", JARS.toString()),
+                Map.entry("BERTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
+                Map.entry("BERTH_DB_USER", "berth"),
+                Map.entry("BERTH_DB_PASSWORD", "berth"),
+                Map.entry("BERTH_TEMPORAL_NAMESPACE", NAMESPACE),
+                Map.entry("BERTH_ADMIN_EMAIL", SUPPORT_EMAIL),
+                Map.entry("BERTH_ADMIN_PASSWORD", SUPPORT_PASSWORD),
+                Map.entry("BERTH_HOST_ID", "e2e"),
+                Map.entry("BERTH_PROXY_PREFIX", HOME.resolve("nginx").toString()),
+                Map.entry("BERTH_PANEL_PUBLIC_URL", panelUrl()),
+                Map.entry("BERTH_STRIPE_API_KEY", STRIPE_API_KEY),
+                Map.entry("BERTH_STRIPE_API_BASE", STRIPE_API_BASE),
+                Map.entry("BERTH_STRIPE_WEBHOOK_SECRET", stripeWebhookSecret),
+                Map.entry("BERTH_BILLING_GRACE", "7d"),
+                Map.entry("BERTH_BILLING_TERMINATION", "30d"),
+                // The worker's agent on a port of its own, its backups under the test's home, and
+                // usage sampled often enough for a chart within seconds.
+                Map.entry("BERTH_AGENT_PORT", Integer.toString(agentPort)),
+                Map.entry("BERTH_BACKUP_DIR", BACKUPS.toString()),
+                Map.entry("BERTH_USAGE_INTERVAL", "2s")));
+    environment.putAll(extraEnvironment);
+    return environment;
   }
 
   private void awaitPanel() throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    // Generous: on a busy two-core machine the panel has been seen to need over four minutes.
+    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
     while (System.nanoTime() < deadline) {
       try {
         HttpResponse<Void> response =
@@ -349,7 +488,7 @@ final class Platform implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("The panel did not answer within 3 minutes");
+    throw new IllegalStateException("The panel did not answer within 8 minutes");
   }
 
   private static void unlessRaced(Runnable removal) {
@@ -363,6 +502,33 @@ final class Platform implements AutoCloseable {
   private static Connection platformDatabase() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "berth", "berth");
+  }
+
+  /** The Temporal Schedules of the platform's namespace (the sites' daily backups). */
+  ScheduleClient schedules() {
+    return ScheduleClient.newInstance(
+        temporal.getWorkflowServiceStubs(),
+        ScheduleClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String randomHex(int bytes) {
@@ -387,6 +553,13 @@ final class Platform implements AutoCloseable {
                 temporal
                     .newUntypedWorkflowStub(e.getExecution().getWorkflowId())
                     .terminate("reset by a new system-test run"));
+    // Backup schedules of sites whose ids restart at 1 must not fire for the new ones.
+    schedules()
+        .listSchedules()
+        .filter(schedule -> schedule.getScheduleId().startsWith("backup-site-"))
+        .forEach(schedule -> schedules().getHandle(schedule.getScheduleId()).delete());
+    // So are earlier runs' backups: backup ids restart at 1 as well.
+    deleteTree(BACKUPS);
     // Site containers and customers' database servers, with their volumes. Tests of other modules
     // may create and remove such objects meanwhile: one gone already, or one in use by a container
     // made after the listing (not a leftover), is left alone.
@@ -410,6 +583,18 @@ final class Platform implements AutoCloseable {
       try (Stream<Path> files = Files.list(sites)) {
         for (Path f : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
           Files.deleteIfExists(f);
+        }
+      }
+      // Nor may their access logs be shown as the new sites' proxy logs.
+      Path logs = HOME.resolve("nginx/logs");
+      if (Files.isDirectory(logs)) {
+        try (Stream<Path> files = Files.list(logs)) {
+          for (Path f :
+              files
+                  .filter(f -> f.getFileName().toString().matches("site-\\d+\\.access\\.log"))
+                  .toList()) {
+            Files.deleteIfExists(f);
+          }
         }
       }
       // Certificates of sites whose ids restart at 1 must not be served for the new ones.

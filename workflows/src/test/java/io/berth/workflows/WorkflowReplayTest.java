@@ -2,6 +2,8 @@ package io.berth.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.workflows.backup.BackupWorkflowImpl;
+import io.berth.workflows.backup.RestoreWorkflowImpl;
 import io.berth.workflows.billing.SubscriptionWorkflowImpl;
 import io.berth.workflows.certificate.CertificateWorkflowImpl;
 import io.berth.workflows.database.DatabaseWorkflowImpl;
@@ -30,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays the histories of released workflow versions (src/test/resources/histories, recorded with
  * {@code -Dberth.recordHistories=…} on OrderWorkflowTest, SiteWorkflowTest,
  * SubscriptionWorkflowTest, DomainWorkflowTest, CertificateWorkflowTest, MailDomainWorkflowTest and
- * MailboxWorkflowTest) against today's code: a change that would break workflows already running in
- * production fails here.
+ * MailboxWorkflowTest, BackupWorkflowTest and RestoreWorkflowTest) against today's code: a change
+ * that would break workflows already running in production fails here.
  */
 class WorkflowReplayTest {
 
@@ -59,7 +61,9 @@ class WorkflowReplayTest {
         CertificateWorkflowImpl.class,
         MailDomainWorkflowImpl.class,
         MailboxWorkflowImpl.class,
-        SubscriptionWorkflowImpl.class);
+        SubscriptionWorkflowImpl.class,
+        BackupWorkflowImpl.class,
+        RestoreWorkflowImpl.class);
   }
 
   @AfterAll
@@ -131,6 +135,12 @@ class WorkflowReplayTest {
                 + ".subscription.json",
             "changingThePlan_asksTheGatewayWithAKeyPerChange_andEverySiteGetsTheNewLimits"
                 + ".subscription.json",
-            "eachPaidPeriod_continuesAsNew_carryingTheWholeState.subscription.json");
+            "eachPaidPeriod_continuesAsNew_carryingTheWholeState.subscription.json",
+            "aManualBackup_isArchivedVerifiedAndRecorded_thenRetentionDeletesWhatThePlanNoLongerKeeps"
+                + ".backup.json",
+            "aBackupTheHostCannotMake_isRecordedFailed_andTheWorkflowFailsWithTheReason.backup.json",
+            "aRestore_backsUpTheSiteFirst_thenChecksStagesSwapsChecksHealthAndCleansUp.restore.json",
+            "givenTheSwapFails_itRollsBack_andTheSiteKeepsItsData.restore.json",
+            "givenThePreRestoreBackupIsCorrupt_theRestoreStops_andNothingIsTouched.restore.json");
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
 /**
  * The host's reverse proxy: {@link NginxReverseProxy} configured by {@code berth.proxy.*} (its
  * routes as {@link ReverseProxy}, its certificates as {@link TlsCertificates}), the ACME HTTP-01
- * files it serves ({@link HttpChallengeFiles}), and the sites' public addresses behind it ({@link
- * SiteAddresses}).
+ * files it serves ({@link HttpChallengeFiles}), the sites' access logs it writes ({@link
+ * AccessLogFiles}), and the sites' public addresses behind it ({@link SiteAddresses}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProxyConfig.ProxyProperties.class)
@@ -64,6 +64,11 @@ public class ProxyConfig {
   @Bean
   HttpChallengeFiles httpChallengeFiles(ProxyProperties properties, Environment environment) {
     return new HttpChallengeFiles(prefix(properties, environment));
+  }
+
+  @Bean
+  AccessLogFiles accessLogFiles(ProxyProperties properties, Environment environment) {
+    return new AccessLogFiles(prefix(properties, environment));
   }
 
   private static Path prefix(ProxyProperties properties, Environment environment) {

@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * TLS snippet of the certificate that covers its names ({@link TlsSnippet}): the platform's
  * wildcard for a site's own name, the site's certificate for a customer domain attached to it. The
  * include is a glob, so a block whose certificate is not (yet) installed is valid all the same.
+ *
+ * <p>Every block of a site (its own, its suspended one, its customer domains') writes nginx's
+ * {@code combined} access log to the site's own file ({@link AccessLogFiles}), which the agent
+ * shows the customer as the site's proxy log.
  */
 final class SiteServerBlock {
 
@@ -40,6 +44,7 @@ final class SiteServerBlock {
           listen {{listen}};
           server_name {{serverNames}};
           include {{tlsInclude}};
+          access_log {{accessLog}} combined;
 
           client_max_body_size 64m;
 
@@ -107,7 +112,13 @@ final class SiteServerBlock {
    */
   static String forSite(long siteId, String hostname, String listen, int port, Path prefix) {
     Map<String, String> values =
-        values("Site " + siteId, List.of(hostname), listen, prefix, TlsSnippet.PLATFORM_SUBJECT);
+        values(
+            "Site " + siteId,
+            siteId,
+            List.of(hostname),
+            listen,
+            prefix,
+            TlsSnippet.PLATFORM_SUBJECT);
     values.put("port", Integer.toString(port));
     values.put("suspensionInclude", "");
     return render(HEAD + PROXY + TAIL, values);
@@ -121,6 +132,7 @@ final class SiteServerBlock {
     Map<String, String> values =
         values(
             "Site " + siteId + " (suspended until its plan is paid)",
+            siteId,
             List.of(hostname),
             listen,
             prefix,
@@ -139,6 +151,7 @@ final class SiteServerBlock {
     Map<String, String> values =
         values(
             "Domain " + domainId + " \u2192 site " + siteId,
+            siteId,
             hostnames,
             listen,
             prefix,
@@ -151,9 +164,15 @@ final class SiteServerBlock {
   }
 
   private static Map<String, String> values(
-      String title, List<String> serverNames, String listen, Path prefix, String tlsSubject) {
+      String title,
+      long siteId,
+      List<String> serverNames,
+      String listen,
+      Path prefix,
+      String tlsSubject) {
     Map<String, String> values = new HashMap<>();
     values.put("title", title);
+    values.put("accessLog", AccessLogFiles.file(prefix, siteId).toString());
     values.put("serverNames", String.join(" ", serverNames));
     values.put("listen", listen);
     values.put("stoppedPage", STOPPED_PAGE_URI);

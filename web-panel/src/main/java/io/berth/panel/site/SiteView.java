@@ -29,8 +29,8 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * One site: its status and address, and its HTTPS live (certificate steps, padlock details, why an
- * attempt failed and "Retry now").
+ * One site: its status and address, links to its logs, usage and backups, and its HTTPS live
+ * (certificate steps, padlock details, why an attempt failed and "Retry now").
  */
 @Route(value = "sites/:siteId(\\d+)", layout = MainLayout.class)
 @PermitAll
@@ -107,8 +107,29 @@ public class SiteView extends VerticalLayout implements BeforeEnterObserver, Has
         new HorizontalLayout(Badges.site(site.status()), new Span(AppCatalog.label(site.app())));
     headline.setAlignItems(FlexComponent.Alignment.CENTER);
     https = new HttpsSection(certificates, caller, siteId, executor, this::refresh);
-    add(new H1(site.name()), headline, address, https, new Anchor("sites", "All your sites"));
+    add(
+        new H1(site.name()),
+        headline,
+        address,
+        sections(),
+        https,
+        new Anchor("sites", "All your sites"));
     https.show(certificates.details(caller, siteId));
+  }
+
+  /** Links to the site's own pages: its live logs, its usage against the plan, its backups. */
+  private HorizontalLayout sections() {
+    HorizontalLayout links = new HorizontalLayout();
+    links.setId("site-sections");
+    for (String section : new String[] {"logs", "usage", "backups"}) {
+      Anchor link =
+          new Anchor(
+              "sites/" + siteId + "/" + section,
+              Character.toUpperCase(section.charAt(0)) + section.substring(1));
+      link.setId("site-" + section + "-link");
+      links.add(link);
+    }
+    return links;
   }
 
   private void refresh() {
