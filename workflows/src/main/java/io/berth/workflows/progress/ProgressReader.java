@@ -1,5 +1,7 @@
 package io.berth.workflows.progress;
 
+import io.berth.workflows.backup.BackupWorkflow;
+import io.berth.workflows.backup.RestoreWorkflow;
 import io.berth.workflows.certificate.CertificateSubject;
 import io.berth.workflows.certificate.CertificateWorkflow;
 import io.berth.workflows.domain.DomainWorkflow;
@@ -90,6 +92,17 @@ public final class ProgressReader {
   public Progress mailbox(long mailboxId) {
     return new Progress(
         describe(MailboxWorkflow.workflowId(mailboxId), MailboxWorkflow.STEPS).steps());
+  }
+
+  /** A backup's steps (archive, verify, retention), by its workflow id. */
+  public Progress backup(String workflowId) {
+    return new Progress(describe(workflowId, BackupWorkflow.STEPS).steps());
+  }
+
+  /** A restore's steps, from the pre-restore backup to the clean-up. */
+  public Progress restore(long restoreId) {
+    return new Progress(
+        describe(RestoreWorkflow.workflowId(restoreId), RestoreWorkflow.STEPS).steps());
   }
 
   private Snapshot describe(String workflowId, List<String> defaultSteps) {
